@@ -1,0 +1,61 @@
+"""newsissue: a digitized newspaper issue as one structured model, exported through plugins.
+
+>>> import newsissue
+>>> issue = newsissue.parse(Path("page01.md"))          # doctest: +SKIP
+>>> newsissue.export(issue, "epub", "issue.epub")       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .errors import ExportError, NewsIssueError, ParseError, PluginError, UnknownFormatError
+from .export import export, render
+from .formats import Exporter, NoOptions, Reader
+from .hookspecs import hookimpl
+from .model import (
+    Article,
+    Block,
+    Byline,
+    Dateline,
+    Diagnostic,
+    Figure,
+    Heading,
+    Issue,
+    ItemKind,
+    Jump,
+    Page,
+    Paragraph,
+    Role,
+    Severity,
+)
+from .parser import parse
+from .plugins import get_plugin_manager
+
+__all__ = [
+    "Article",
+    "Block",
+    "Byline",
+    "Dateline",
+    "Diagnostic",
+    "ExportError",
+    "Exporter",
+    "Figure",
+    "Heading",
+    "Issue",
+    "ItemKind",
+    "Jump",
+    "NewsIssueError",
+    "NoOptions",
+    "Page",
+    "Paragraph",
+    "ParseError",
+    "PluginError",
+    "Reader",
+    "Role",
+    "Severity",
+    "UnknownFormatError",
+    "export",
+    "get_plugin_manager",
+    "hookimpl",
+    "parse",
+    "render",
+]

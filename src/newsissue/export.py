@@ -1,0 +1,44 @@
+"""``export`` and ``render``: an issue in a format, through its exporter plugin."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pluggy
+
+from .atomic import write_atomic
+from .errors import ExportError, NewsIssueError
+from .model import Issue
+from .options import build_options
+from .plugins import registry_for
+
+__all__ = ["export", "render"]
+
+
+def render(issue: Issue, format: str, *, plugins: pluggy.PluginManager | None = None, **options: Any) -> bytes:
+    """The issue in ``format`` as bytes; ``options`` are the exporter's (see ``newsissue formats``)."""
+    exporter = registry_for(plugins).exporter(format)
+    settings = build_options(exporter.Options, options)
+    try:
+        return exporter.render(issue, settings)
+    except NewsIssueError:
+        raise
+    except Exception as exc:
+        raise ExportError(f"{format} exporter failed: {type(exc).__name__}: {exc}") from exc
+
+
+def export(
+    issue: Issue,
+    format: str,
+    path: str | os.PathLike[str],
+    *,
+    plugins: pluggy.PluginManager | None = None,
+    **options: Any,
+) -> None:
+    """Write the issue in ``format`` to ``path``, atomically: whole or not at all."""
+    data = render(issue, format, plugins=plugins, **options)
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise ExportError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None

@@ -1,0 +1,116 @@
+"""Native JSON (``newsissue/1``): lossless, loads back into an equal model."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import re
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.strategies import configure_tagged_union
+
+from ..errors import ParseError
+from ..formats import Exporter, Reader
+from ..hookspecs import hookimpl
+from ..model import Block, Issue
+
+__all__ = ["FORMAT", "JsonExporter", "JsonReader", "converter", "dumps", "loads"]
+
+#: The value of the top-level ``format`` key; the number changes when a key changes meaning.
+FORMAT = "newsissue/1"
+_SNIFF = re.compile(r'^\ufeff?\s*\{\s*"format"\s*:\s*"newsissue/')
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
+    conv.register_structure_hook(_dt.date, lambda value, _: _dt.date.fromisoformat(value))
+    configure_tagged_union(Block, conv, tag_generator=lambda cls: cls.__name__.lower(), tag_name="type")
+    return conv
+
+
+#: The cattrs converter between the model and JSON-ready Python data.
+converter = _make_converter()
+
+
+def _type_first(data: Any) -> Any:
+    """Put a block's ``type`` key first, for people reading the file."""
+    if isinstance(data, dict):
+        ordered = {"type": data["type"]} if "type" in data else {}
+        ordered.update((key, _type_first(value)) for key, value in data.items())
+        return ordered
+    if isinstance(data, list):
+        return [_type_first(value) for value in data]
+    return data
+
+
+def dumps(issue: Issue, *, indent: int | None = 1, diagnostics: bool = True) -> str:
+    """The issue as ``newsissue/1`` JSON text."""
+    data = converter.unstructure(issue if diagnostics else attrs.evolve(issue, diagnostics=()))
+    document = {"format": FORMAT, **_type_first(data)}
+    return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+
+
+def loads(text: str | bytes) -> Issue:
+    """An issue from ``newsissue/1`` JSON; raises ParseError if it is not that."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ParseError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise ParseError(f"not a {FORMAT} document (format: {found!r})")
+    data = {key: value for key, value in data.items() if key != "format"}
+    try:
+        return converter.structure(data, Issue)
+    except Exception as exc:  # cattrs raises grouped validation errors
+        messages = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        raise ParseError(f"malformed {FORMAT} document: {'; '.join(messages[:3])}") from None
+
+
+@attrs.frozen(kw_only=True)
+class JsonOptions:
+    """Options of the JSON exporter."""
+
+    indent: int | None = 1
+    diagnostics: bool = True
+
+
+class JsonExporter(Exporter):
+    """The model as JSON, every field kept."""
+
+    name = "json"
+    media_type = "application/json"
+    suffix = ".json"
+    description = "newsissue's native JSON (newsissue/1), lossless"
+    Options = JsonOptions
+
+    def render(self, issue: Issue, options: JsonOptions) -> bytes:
+        return dumps(issue, indent=options.indent, diagnostics=options.diagnostics).encode("utf-8")
+
+
+class JsonReader(Reader):
+    """Reads ``newsissue/1`` JSON back."""
+
+    name = "json"
+    description = "newsissue's native JSON (newsissue/1)"
+
+    def recognises(self, text: str) -> bool:
+        return _SNIFF.match(text[:200]) is not None
+
+    def read(self, text: str, *, source: str | None) -> Issue:
+        return loads(text)
+
+
+@hookimpl
+def newsissue_exporters() -> tuple[Exporter, ...]:
+    """The native JSON exporter."""
+    return (JsonExporter(),)
+
+
+@hookimpl
+def newsissue_readers() -> tuple[Reader, ...]:
+    """The native JSON reader."""
+    return (JsonReader(),)

@@ -1,0 +1,59 @@
+"""The typed objects plugins return: exporters and readers."""
+
+from __future__ import annotations
+
+import abc
+from typing import Any, ClassVar
+
+import attrs
+
+from .model import Issue
+
+__all__ = ["Exporter", "NoOptions", "Reader"]
+
+
+@attrs.frozen(kw_only=True)
+class NoOptions:
+    """Options of an exporter that takes none."""
+
+
+class Exporter(abc.ABC):
+    """An output format. Subclass it, set the class attributes, implement :meth:`render`.
+
+    ``Options`` is a frozen attrs class whose fields all have defaults; the CLI's
+    ``--option key=value`` and :func:`newsissue.export`'s keyword arguments fill it.
+    """
+
+    #: Format name used on the command line (``--to NAME``).
+    name: ClassVar[str]
+    #: IANA media type of the output.
+    media_type: ClassVar[str]
+    #: File name suffix, with its dot.
+    suffix: ClassVar[str]
+    #: One line for ``newsissue formats``.
+    description: ClassVar[str] = ""
+    #: Binary formats are never written to a terminal's standard output.
+    binary: ClassVar[bool] = False
+    #: The options type.
+    Options: ClassVar[type[Any]] = NoOptions
+
+    @abc.abstractmethod
+    def render(self, issue: Issue, options: Any) -> bytes:
+        """The issue in this format, as bytes. Raise :class:`~newsissue.ExportError` on failure."""
+
+
+class Reader(abc.ABC):
+    """An input format other than page text (our own JSON, NewsML-G2 …)."""
+
+    #: Reader name, e.g. ``"json"``.
+    name: ClassVar[str]
+    #: One line for ``newsissue plugins``.
+    description: ClassVar[str] = ""
+
+    @abc.abstractmethod
+    def recognises(self, text: str) -> bool:
+        """Whether ``text`` is in this reader's format (a cheap look at its start)."""
+
+    @abc.abstractmethod
+    def read(self, text: str, *, source: str | None) -> Issue:
+        """The issue ``text`` holds. Raise :class:`~newsissue.ParseError` if it is malformed."""

@@ -1,0 +1,1 @@
+"""Language conventions: the interface in :mod:`.base`, one module per language."""

@@ -1,0 +1,149 @@
+"""What a language plugin provides: the printing conventions of its newspapers."""
+
+from __future__ import annotations
+
+import abc
+import datetime as _dt
+from typing import ClassVar
+
+import attrs
+
+from ..model import Byline, Dateline, ItemKind, Jump
+
+__all__ = ["BylineMatch", "CaptionMatch", "Conventions", "DatelineMatch", "JumpMatch", "Masthead", "PageHeader"]
+
+
+@attrs.frozen(kw_only=True)
+class BylineMatch:
+    """A byline found at the start of a text: the people, the printed form, and what follows."""
+
+    bylines: tuple[Byline, ...]
+    text: str
+    rest: str = ""
+    paper: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class DatelineMatch:
+    """A dateline found at the start of a text.
+
+    ``keep`` says the printed dateline is part of the prose (a lead opening with a
+    date) and stays in the body; otherwise it is moved out and ``rest`` follows it.
+    """
+
+    dateline: Dateline
+    rest: str
+    keep: bool = False
+    bylines: tuple[Byline, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class JumpMatch:
+    """A jump line at the end of a text (or the whole text): where the item goes or comes from."""
+
+    jump: Jump
+    outgoing: bool
+    rest: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class CaptionMatch:
+    """A photo caption line split into caption and credit."""
+
+    caption: str | None
+    credit: str | None
+
+
+@attrs.frozen(kw_only=True)
+class Masthead:
+    """Issue metadata read off a front-page masthead; ``None`` where the masthead is silent."""
+
+    date: _dt.date | None = None
+    weekday: int | None = None
+    number: int | None = None
+    lunar_date: str | None = None
+    page_count: int | None = None
+    publisher: str | None = None
+    serial_number: str | None = None
+    issn: str | None = None
+    country: str | None = None
+    title: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class PageHeader:
+    """An inner page's header line: its number, section and date."""
+
+    number: int
+    section: str | None = None
+    date: _dt.date | None = None
+
+
+class Conventions(abc.ABC):
+    """A language's newspaper conventions, as the parser asks for them.
+
+    Subclass it in a plugin and return an instance from the
+    ``newsissue_languages`` hook. Every method works on one line or paragraph of
+    text, already stripped of markup.
+    """
+
+    #: BCP 47 primary language tag, e.g. ``"zh"``.
+    code: ClassVar[str]
+    #: English name shown by ``newsissue plugins``.
+    name: ClassVar[str]
+
+    @abc.abstractmethod
+    def score(self, text: str) -> float:
+        """How well ``text`` fits this language, from 0 to 1."""
+
+    @abc.abstractmethod
+    def ends_sentence(self, text: str) -> bool:
+        """Whether ``text`` ends a sentence, so that a paragraph may end after it."""
+
+    @abc.abstractmethod
+    def join(self, left: str, right: str) -> str:
+        """Join two pieces of one paragraph broken by layout (line end, column, picture)."""
+
+    @abc.abstractmethod
+    def is_title_like(self, text: str) -> bool:
+        """Whether ``text`` could be a headline, kicker or crosshead line."""
+
+    def strip_subheadline(self, text: str) -> str:
+        """A subheadline without its typographic lead (a dash)."""
+        return text.lstrip("—–-－ ").strip() or text
+
+    @abc.abstractmethod
+    def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
+        """A byline at the start of ``text`` (the whole of it when ``whole``)."""
+
+    @abc.abstractmethod
+    def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
+        """A dateline at the start of ``text``, its date resolved against ``issue_date``."""
+
+    @abc.abstractmethod
+    def match_jump(self, text: str) -> JumpMatch | None:
+        """A jump line at the end of ``text``."""
+
+    @abc.abstractmethod
+    def match_caption(self, text: str) -> CaptionMatch | None:
+        """``text`` as a photo caption with its credit, if it is one."""
+
+    @abc.abstractmethod
+    def is_masthead_line(self, text: str) -> bool:
+        """Whether ``text`` belongs to a front-page masthead (date, issue number …)."""
+
+    @abc.abstractmethod
+    def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
+        """Issue metadata from the masthead lines."""
+
+    def match_page_header(self, text: str) -> PageHeader | None:
+        """An inner page's header line (page number, section), if ``text`` is one."""
+        return None
+
+    @abc.abstractmethod
+    def classify(self, lines: tuple[str, ...]) -> ItemKind:
+        """The kind of a block of short lines that has no body (an advertisement, a notice …)."""
+
+    def starts_title(self, text: str) -> bool:
+        """Whether ``text`` opens a title stack by its look alone (e.g. a dash-led subheadline)."""
+        return False

@@ -1,0 +1,346 @@
+"""Chinese newspaper conventions (simplified and traditional script).
+
+Bylines ``株洲日报(全媒体记者/陈正明)``, ``本报记者 张三``; datelines ``新华社福州12月6日电``,
+``【新华社北京十四日电】``, ``本报讯``, a lead opening with ``12月6日，``; jump lines
+``▶▶下转08版②``, ``(上接第1版)``; captions ``…。通讯员供图`` / ``记者 张三 摄``; the masthead
+(date, 星期, lunar date, 第N期, 今日N版, 主管/主办, CN and ISSN numbers).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+
+import pluggy
+
+from ..model import Byline, Dateline, ItemKind, Jump, Role
+from .base import BylineMatch, CaptionMatch, Conventions, DatelineMatch, JumpMatch, Masthead, PageHeader
+
+hookimpl = pluggy.HookimplMarker("newsissue")
+
+__all__ = ["Chinese", "cn_number"]
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_NAME = rf"[{_HAN}·•]{{2,6}}"
+_SENTENCE_END = "。！？!?…．.；;"
+_CLOSERS = "”’」』\"'）)】]"
+_CONTINUES = "，,、；;：:（(“‘《〈【—-·/"
+_FUNCTION_END = re.compile(rf"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$")
+_COMMA = re.compile(r"[，,]")
+
+# Byline role labels, longest first so that 全媒体记者 wins over 记者.
+_ROLES: dict[str, Role] = {
+    "全媒体记者": Role.REPORTER,
+    "融媒体记者": Role.REPORTER,
+    "新华社记者": Role.REPORTER,
+    "本报记者": Role.REPORTER,
+    "首席记者": Role.REPORTER,
+    "见习记者": Role.REPORTER,
+    "实习记者": Role.REPORTER,
+    "特约记者": Role.CORRESPONDENT,
+    "摄影记者": Role.PHOTOGRAPHER,
+    "特约通讯员": Role.CORRESPONDENT,
+    "通讯员": Role.CORRESPONDENT,
+    "实习生": Role.REPORTER,
+    "责任编辑": Role.EDITOR,
+    "记者": Role.REPORTER,
+    "摄影": Role.PHOTOGRAPHER,
+    "编辑": Role.EDITOR,
+    "责编": Role.EDITOR,
+    "作者": Role.AUTHOR,
+    "撰稿": Role.AUTHOR,
+    "文": Role.AUTHOR,
+    "图": Role.PHOTOGRAPHER,
+}
+_LONG_LABELS = "|".join(label for label in _ROLES if len(label) > 1)
+# One-character labels (文/图) need a separator, or 文化 would read as a byline.
+_LABEL = rf"(?:{_LONG_LABELS}|[文图](?=\s*[/／:：]))"
+_SEGMENT = re.compile(
+    rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)"
+)
+_PAPER = rf"[{_HAN}·]{{2,14}}?"
+_PAREN_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?\s*[（(]\s*(?P<inner>[^()（）]{{2,80}}?)\s*[)）]\s*")
+_WHOLE_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?(?P<inner>{_LABEL}.{{1,70}})$")
+
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
+_AGENCY = (
+    r"新华社|中新社|中新网|人民日报|人民网|新华网|光明日报|经济日报|中国日报|央视网|央广网|本报"
+    rf"|[{_HAN}]{{1,8}}?(?:社|网|台)"
+)
+_AGENCY_DATELINE = re.compile(
+    rf"^(?P<open>【)?(?:据)?(?P<agency>{_AGENCY})(?P<place>[{_HAN}]{{0,8}}?)"
+    rf"(?:(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日)?电(?(open)】)"
+)
+_OWN_DATELINE = re.compile(r"^本报讯")
+_TRAILING_BYLINE = re.compile(r"^\s*[（(]\s*(?P<inner>[^()（）]{2,80}?)\s*[)）]")
+_LEAD_DATE = re.compile(rf"^(?:(?P<month>{_NUM})月)(?P<day>{_NUM})日(?=[，,、\s])")
+# How many days before the issue a lead's opening date may be to count as a dateline.
+LEAD_DATE_WINDOW = 7
+
+_JUMP = re.compile(
+    r"(?P<text>(?P<arrow>[▶►▷→>》]+)?\s*(?P<open>[（(])?\s*(?P<dir>下转|上接|转|接)\s*(?P<di>第)?\s*"
+    rf"(?P<page>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{{1,2}}\s*[)）])?"
+    r"\s*(?(open)[)）])\s*)$"
+)
+_CREDIT = (
+    rf"(?:(?:本报|全媒体|融媒体|新华社|特约)?(?:摄影记者|记者|通讯员|摄影))\s*{_NAME}(?:[、\s]+{_NAME})*\s*/?\s*摄"
+    rf"|[{_HAN}]{{0,12}}供图|资料图片?|(?:图|摄影)\s*[/／:：]\s*{_NAME}|{_NAME}\s*(?:/\s*|\s+)摄"
+)
+_CREDIT_RE = re.compile(_CREDIT)
+_CAPTION_END = "。！？!?）)” \u3000"
+
+_MASTHEAD_FEATURES = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d+\s*期|[今本]日\s*\d+\s*版|本期\s*\d+\s*版"
+    r"|共\s*\d+\s*版|主管|主办|CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]|邮发代号"
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|农历"
+)
+_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_WEEKDAY = re.compile(r"星期(?P<w>[一二三四五六日天])")
+_LUNAR = re.compile(r"(?:农历\s*)?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{2}日?")
+_ISSUE_NUMBER = re.compile(r"第\s*(?P<n>\d+)\s*期")
+_PAGE_COUNT = re.compile(r"(?:[今本]日|本期|共)\s*(?P<n>\d+)\s*版")
+_CN_SERIAL = re.compile(r"CN\s*(?P<a>\d{2})\s*[-－]\s*(?P<b>\d{4})(?:/(?P<c>[A-Z]{1,2}))?")
+_ISSN = re.compile(r"ISSN\s*(?P<a>\d{4})\s*[-－]\s*(?P<b>\d{3}[\dXx])")
+_SPONSOR = (
+    re.compile(r"^(?P<p>.+?)主管、?主办$"),
+    re.compile(r"^(?:.+?主管[，,、\s]*)?(?P<p>.+?)主办(?:单位)?$"),
+    re.compile(r"主办(?:单位)?\s*[:：]\s*(?P<p>\S+)"),
+)
+_PAGE_HEADER = re.compile(
+    r"^第?\s*(?P<n>\d{1,3})\s*版\s*[:：]?\s*(?P<section>[" + _HAN + r"]{2,8})?"
+    r"|^(?P<n2>\d{1,3})\s+(?P<section2>[" + _HAN + r"]{2,8})(?:\s|$)"
+)
+_AD_WORDS = re.compile(
+    r"倒计时|博览会|展销会|热线|电话|咨询|地址|招商|招聘|优惠|特价|促销|广告|开业|热销|欢迎|订阅|征订|团购|折|"
+    r"\d{3,4}[-－]?\d{7,8}|1[3-9]\d{9}|www\.|https?://"
+)
+_NOTICE_WORDS = re.compile(r"公告|启事|声明|通知|讣告|遗失|公示|更正")
+
+
+def cn_number(text: str) -> int:
+    """``12``, ``十二``, ``廿五`` or ``三十一`` as an int."""
+    if text.isdigit():
+        return int(text)
+    text = text.replace("廿", "二十").replace("卅", "三十")
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+    value = 0
+    for char in text:
+        value = value * 10 + _CN_DIGITS[char]
+    return value
+
+
+def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:
+    """The latest date on or before the issue date with this month (or this month's) and day."""
+    if issue_date is None:
+        return None
+    year, mon = issue_date.year, month or issue_date.month
+    for _ in range(13):
+        try:
+            candidate = _dt.date(year, mon, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= issue_date:
+            return candidate
+        if month is None:
+            year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
+        else:
+            year -= 1
+    return None
+
+
+def _names(text: str) -> list[str]:
+    return [name for name in re.split(r"[、，,\s\u3000]+", text) if name]
+
+
+def _segments(inner: str) -> tuple[Byline, ...] | None:
+    """The people in a byline's role/name segments, or None unless they cover all of it."""
+    bylines: list[Byline] = []
+    position = 0
+    inner = inner.strip()
+    while position < len(inner):
+        match = _SEGMENT.match(inner, position)
+        if match is None:
+            return None
+        role = _ROLES[match["label"]]
+        bylines.extend(Byline(name=name, role=role) for name in _names(match["names"]))
+        position = match.end()
+        while position < len(inner) and inner[position] in " \u3000、，,":
+            position += 1
+    return tuple(bylines) or None
+
+
+class Chinese(Conventions):
+    """Conventions of Chinese newspapers (mainland style first)."""
+
+    code = "zh"
+    name = "Chinese"
+
+    def score(self, text: str) -> float:
+        han = len(re.findall(rf"[{_HAN}]", text))
+        latin = len(re.findall(r"[A-Za-z]", text))
+        return han / (han + latin / 4) if han else 0.0
+
+    def ends_sentence(self, text: str) -> bool:
+        text = text.rstrip()
+        if re.search(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$", text):
+            return True
+        stripped = text.rstrip(_CLOSERS)
+        return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+    def join(self, left: str, right: str) -> str:
+        if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
+            return f"{left} {right}"
+        return left + right
+
+    def is_title_like(self, text: str) -> bool:
+        if not 1 <= len(text) <= 64 or self.ends_sentence(text) or text[-1] in _CONTINUES or "。" in text:
+            return False
+        if _FUNCTION_END.search(text.rstrip(_CLOSERS)):
+            return False
+        commas = _COMMA.split(text)
+        if len(commas) > 1 and (len(commas[-1]) < 3 or len(commas) > 3 or (len(text) > 30 and len(commas) > 2)):
+            return False
+        return True
+
+    def starts_title(self, text: str) -> bool:
+        return text.startswith(("——", "—", "－－")) and len(text) <= 64
+
+    def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
+        match = _PAREN_BYLINE.match(text)
+        if match is not None and not (whole and match.end() < len(text)):
+            bylines = _segments(match["inner"])
+            paper = match["paper"]
+            if bylines is not None and paper != "本报讯":
+                printed = text[: match.end()].strip()
+                return BylineMatch(bylines=bylines, text=printed, rest=text[match.end() :].strip(), paper=paper)
+        if whole and len(text) <= 80:
+            match = _WHOLE_BYLINE.match(text.strip())
+            if match is not None:
+                bylines = _segments(match["inner"])
+                if bylines is not None:
+                    return BylineMatch(bylines=bylines, text=text.strip(), paper=match["paper"])
+        return None
+
+    def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
+        match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
+        if match is not None:
+            groups = match.groupdict()
+            date = None
+            if groups.get("day"):
+                month = cn_number(groups["month"]) if groups.get("month") else None
+                date = resolve_date(issue_date, month, cn_number(groups["day"]))
+            agency = groups.get("agency")
+            dateline = Dateline(
+                agency=None if agency in (None, "本报") else agency,
+                place=groups.get("place") or None,
+                date=date,
+                text=match.group(0),
+            )
+            rest = text[match.end() :]
+            bylines: tuple[Byline, ...] = ()
+            trailing = _TRAILING_BYLINE.match(rest)
+            if trailing is not None and (people := _segments(trailing["inner"])):
+                bylines, rest = people, rest[trailing.end() :]
+                dateline = Dateline(
+                    agency=dateline.agency,
+                    place=dateline.place,
+                    date=dateline.date,
+                    text=dateline.text + trailing.group(0).strip(),
+                )
+            return DatelineMatch(dateline=dateline, rest=rest.strip(), bylines=bylines)
+        match = _LEAD_DATE.match(text)
+        if match is not None and issue_date is not None:
+            date = resolve_date(issue_date, cn_number(match["month"]), cn_number(match["day"]))
+            if date is not None and (issue_date - date).days <= LEAD_DATE_WINDOW:
+                return DatelineMatch(dateline=Dateline(date=date, text=match.group(0)), rest=text, keep=True)
+        return None
+
+    def match_jump(self, text: str) -> JumpMatch | None:
+        match = _JUMP.search(text)
+        if match is None:
+            return None
+        direction = match["dir"]
+        if direction in ("转", "接") and not (match["di"] or match["arrow"] or match["open"]):
+            return None
+        marker = match["marker"]
+        if marker and not "①" <= marker <= "⑳":
+            marker = re.sub(r"\s", "", marker)
+        jump = Jump(page=cn_number(match["page"]) or 1, marker=marker or None, text=match["text"].strip())
+        return JumpMatch(jump=jump, outgoing=direction in ("下转", "转"), rest=text[: match.start()].rstrip())
+
+    def match_caption(self, text: str) -> CaptionMatch | None:
+        if len(text) > 160:
+            return None
+        text = text.strip()
+        # The longest credit that ends the line and starts after punctuation or a space.
+        for start in range(max(0, len(text) - 40), len(text)):
+            if start and text[start - 1] not in _CAPTION_END:
+                continue
+            if _CREDIT_RE.fullmatch(text, start) is not None:
+                return CaptionMatch(caption=text[:start].strip() or None, credit=text[start:])
+        return None
+
+    def is_masthead_line(self, text: str) -> bool:
+        return len(text) <= 100 and _MASTHEAD_FEATURES.search(text) is not None
+
+    def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
+        text = " ".join(lines)
+        fields: dict[str, object] = {}
+        if (m := _DATE.search(text)) is not None:
+            try:
+                fields["date"] = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                pass
+        if (m := _WEEKDAY.search(text)) is not None:
+            fields["weekday"] = "一二三四五六日天".index(m["w"]) % 7 if m["w"] != "天" else 6
+        if (m := _LUNAR.search(_DATE.sub(" ", text))) is not None:
+            fields["lunar_date"] = m.group(0).strip()
+        if (m := _ISSUE_NUMBER.search(text)) is not None:
+            fields["number"] = int(m["n"])
+        if (m := _PAGE_COUNT.search(text)) is not None:
+            fields["page_count"] = int(m["n"])
+        if (m := _CN_SERIAL.search(text)) is not None:
+            fields["serial_number"] = f"CN {m['a']}-{m['b']}" + (f"/{m['c']}" if m["c"] else "")
+            fields["country"] = "CN"
+        if (m := _ISSN.search(text)) is not None:
+            fields["issn"] = f"{m['a']}-{m['b'].upper()}"
+        for token in text.split():
+            if "主办" in token or "主管" in token:
+                for pattern in _SPONSOR:
+                    if (m := pattern.search(token)) is not None and m["p"]:
+                        fields["publisher"] = m["p"]
+                        break
+                if "publisher" in fields:
+                    break
+        return Masthead(**fields)  # type: ignore[arg-type]
+
+    def match_page_header(self, text: str) -> PageHeader | None:
+        match = _PAGE_HEADER.match(text)
+        if match is None or len(text) > 80:
+            return None
+        number = int(match["n"] or match["n2"])
+        section = match["section"] or match["section2"]
+        date = None
+        if (m := _DATE.search(text)) is not None:
+            try:
+                date = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                pass
+        return PageHeader(number=number, section=section, date=date) if number >= 1 else None
+
+    def classify(self, lines: tuple[str, ...]) -> ItemKind:
+        text = " ".join(lines)
+        if _NOTICE_WORDS.search(text):
+            return ItemKind.NOTICE
+        if _AD_WORDS.search(text):
+            return ItemKind.ADVERTISEMENT
+        return ItemKind.OTHER
+
+
+@hookimpl
+def newsissue_languages() -> tuple[Conventions, ...]:
+    """Chinese is built in."""
+    return (Chinese(),)

@@ -1,0 +1,411 @@
+"""Units to page items: title stacks, bylines, datelines, paragraph repair, figures, jumps.
+
+The rules, in the order they decide (see docs/parsing.md):
+
+* A *title run* is a run of headings and short title-like lines. It starts an
+  article when a byline or an agency dateline follows it, at the top of a page,
+  after a jump line has closed the previous article, when a heading is of the
+  rank of the current headline, or when it has two lines or more. A single line
+  followed by body text inside an article is a crosshead; a run with no body
+  after it is a non-article item (advertisement, notice …).
+* Within a title stack the highest-ranked heading is the headline, what stands
+  above it the kicker, what stands below it the subheadline. With no marks, one
+  line is a headline, two are kicker + headline (headline + subheadline when the
+  second opens with a dash), three are kicker, headline and subheadline.
+* A paragraph that does not end a sentence continues in the next text unit, also
+  across a picture or caption, which is then placed after the joined paragraph.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+from collections.abc import Sequence
+
+import attrs
+
+from .languages.base import BylineMatch, Conventions, JumpMatch
+from .markup import Unit, UnitKind
+from .model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
+
+__all__ = ["PageLayout", "read_layout"]
+
+_MAX_STACK = 3
+
+
+class _Kind(enum.Enum):
+    HEADING = "heading"
+    TITLE = "title"
+    BYLINE = "byline"
+    JUMP = "jump"
+    CAPTION = "caption"
+    IMAGE = "image"
+    PARA = "para"
+
+
+@attrs.frozen
+class _Token:
+    kind: _Kind
+    unit: Unit
+    byline: BylineMatch | None = None
+    jump: JumpMatch | None = None
+    anchor: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+    @property
+    def rank(self) -> int:
+        return self.unit.level if self.unit.level is not None else 7
+
+
+@attrs.define
+class _Para:
+    text: str
+    lines: list[int]
+
+
+@attrs.define
+class _Draft:
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    rank: int = 7
+    byline_parts: list[str] = attrs.Factory(list)
+    bylines: list[Byline] = attrs.Factory(list)
+    dateline: Dateline | None = None
+    body: list[Block] = attrs.Factory(list)
+    continued_from: Jump | None = None
+    continued_on: Jump | None = None
+    closed: bool = False
+    pending: _Para | None = None
+    deferred: list[Figure] = attrs.Factory(list)
+    last_joinable: bool = False
+
+    @property
+    def started(self) -> bool:
+        return bool(self.body) or self.pending is not None
+
+
+@attrs.frozen(kw_only=True)
+class PageLayout:
+    """The items of one page, what the parser noticed, and the papers named in bylines."""
+
+    items: tuple[Article, ...]
+    diagnostics: tuple[Diagnostic, ...]
+    papers: tuple[str, ...]
+
+
+class _Reader:
+    def __init__(self, conventions: Conventions, issue_date: _dt.date | None, source: str | None, page: int) -> None:
+        self.conv = conventions
+        self.issue_date = issue_date
+        self.source = source
+        self.page = page
+        self.items: list[Article] = []
+        self.diagnostics: list[Diagnostic] = []
+        self.papers: list[str] = []
+        self.current: _Draft | None = None
+
+    # -- diagnostics -------------------------------------------------------
+
+    def note(self, code: str, message: str, line: int | None, text: str | None = None, *, warn: bool = False) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                code=code,
+                message=message,
+                severity=Severity.WARNING if warn else Severity.INFO,
+                source=self.source,
+                line=line,
+                page=self.page,
+                text=text,
+            )
+        )
+
+    # -- tokens -------------------------------------------------------------
+
+    def token(self, unit: Unit) -> _Token:
+        conv, text = self.conv, unit.text
+        if unit.kind is UnitKind.IMAGE:
+            return _Token(_Kind.IMAGE, unit)
+        jump = conv.match_jump(text)
+        if jump is not None and not jump.rest:
+            return _Token(_Kind.JUMP, unit, jump=jump)
+        byline = conv.match_byline(text, whole=True)
+        if byline is not None and not byline.rest:
+            return _Token(_Kind.BYLINE, unit, byline=byline)
+        if unit.kind is UnitKind.HEADING:
+            return _Token(_Kind.HEADING, unit)
+        if conv.match_caption(text) is not None:
+            return _Token(_Kind.CAPTION, unit)
+        if conv.is_title_like(text) or conv.starts_title(text):
+            return _Token(_Kind.TITLE, unit)
+        anchor = conv.match_byline(text, whole=False) is not None
+        if not anchor:
+            dateline = conv.match_dateline(text, self.issue_date)
+            anchor = dateline is not None and not dateline.keep
+        return _Token(_Kind.PARA, unit, anchor=anchor)
+
+    # -- the walk -----------------------------------------------------------
+
+    def read(self, units: Sequence[Unit]) -> None:
+        tokens = [self.token(unit) for unit in units]
+        index = 0
+        while index < len(tokens):
+            token = tokens[index]
+            if token.kind not in (_Kind.HEADING, _Kind.TITLE):
+                index = self.body_token(tokens, index)
+                continue
+            end = index
+            while end < len(tokens) and tokens[end].kind in (_Kind.HEADING, _Kind.TITLE):
+                end += 1
+            self.title_run(tokens[index:end], tokens[end] if end < len(tokens) else None)
+            index = end
+        self.finish()
+
+    def title_run(self, run: list[_Token], following: _Token | None) -> None:
+        current = self.current
+        anchored = following is not None and (following.kind is _Kind.BYLINE or following.anchor)
+        body_follows = following is not None and following.kind in (
+            _Kind.PARA,
+            _Kind.BYLINE,
+            _Kind.CAPTION,
+            _Kind.IMAGE,
+        )
+        if (
+            current is not None
+            and current.pending is not None
+            and not current.closed
+            and not anchored
+            and not self.conv.ends_sentence(current.pending.text)
+            and run[0].kind is _Kind.TITLE
+        ):
+            # A short line continuing an unfinished paragraph is no title.
+            self.paragraph(run[0].text, run[0].unit.line)
+            if len(run) > 1:
+                self.title_run(run[1:], following)
+            return
+        outranks = current is not None and any(
+            token.kind is _Kind.HEADING and token.rank <= current.rank for token in run
+        )
+        starts = anchored or (
+            body_follows and (current is None or current.closed or outranks or len(run) >= 2)
+        )
+        if starts:
+            if not anchored and current is not None and not current.closed and not outranks:
+                self.note(
+                    "article-guessed",
+                    "a title run with no byline starts a new article",
+                    run[0].unit.line,
+                    run[0].text,
+                )
+            self.start_article(run)
+        elif body_follows and current is not None:
+            for token in run:
+                self.crosshead(token)
+        else:
+            self.finish()
+            self.block_item(run)
+
+    def start_article(self, run: list[_Token]) -> None:
+        marked = [position for position, token in enumerate(run) if token.kind is _Kind.HEADING]
+        start = max(0, marked[0] - 1) if marked else 0
+        start = max(start, len(run) - _MAX_STACK)
+        if start:
+            extra = run[:start]
+            if self.current is not None and not self.current.closed:
+                for token in extra:
+                    self.crosshead(token)
+            else:
+                self.finish()
+                self.block_item(extra)
+        self.finish()
+        stack = run[start:]
+        draft = _Draft()
+        top = min(token.rank for token in stack)
+        tops = [position for position, token in enumerate(stack) if token.rank == top]
+        conv = self.conv
+        if marked and len(tops) == 1:
+            at = tops[0]
+        elif len(stack) == 1:
+            at = 0
+        elif len(stack) == 2:
+            at = 0 if conv.starts_title(stack[1].text) else 1
+            role = "headline and subheadline" if at == 0 else "kicker and headline"
+            self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].unit.line)
+        else:
+            at = 1
+        draft.rank = stack[at].rank
+        draft.headline = stack[at].text
+        if at:
+            draft.kicker = " ".join(token.text for token in stack[:at])
+        if stack[at + 1 :]:
+            draft.subheadline = " ".join(conv.strip_subheadline(token.text) for token in stack[at + 1 :])
+        self.current = draft
+
+    def crosshead(self, token: _Token) -> None:
+        draft = self.current
+        assert draft is not None
+        self.flush(draft, token.unit.line)
+        draft.body.append(Heading(text=token.text))
+        if token.kind is _Kind.TITLE:
+            self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.unit.line, token.text)
+
+    def block_item(self, run: Sequence[_Token]) -> None:
+        lines = tuple(token.text for token in run)
+        kind = self.conv.classify(lines)
+        self.items.append(Article(kind=kind, body=tuple(Paragraph(text=line) for line in lines)))
+        self.note(
+            "item-classified",
+            f"{len(lines)} short lines with no body read as {kind.value}",
+            run[0].unit.line,
+            warn=kind is ItemKind.OTHER,
+        )
+
+    def draft_for_body(self, token: _Token) -> _Draft:
+        current = self.current
+        if current is None:
+            self.note("no-headline", "text with no headline above it", token.unit.line, token.text[:40], warn=True)
+            current = self.current = _Draft()
+        elif token.anchor and current.started:
+            # A byline or dateline lead inside a body: a new article whose title was missed.
+            self.finish()
+            current = self.current = _Draft()
+            self.note("no-headline", "a byline or dateline lead with no title run above it", token.unit.line, warn=True)
+        elif current.closed and token.kind is _Kind.PARA:
+            self.note("text-after-jump", "text after the jump line that closed the article", token.unit.line, warn=True)
+        return current
+
+    def body_token(self, tokens: list[_Token], index: int) -> int:
+        token = tokens[index]
+        draft = self.draft_for_body(token)
+        line = token.unit.line
+        if token.kind is _Kind.BYLINE and token.byline is not None:
+            if draft.started:
+                self.paragraph(token.text, line)
+            else:
+                self.add_byline(draft, token.byline)
+        elif token.kind is _Kind.JUMP and token.jump is not None:
+            self.flush(draft, line)
+            self.jump(draft, token.jump, line)
+        elif token.kind in (_Kind.IMAGE, _Kind.CAPTION):
+            figure = self.figure(token)
+            if token.kind is _Kind.IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is _Kind.CAPTION:
+                caption = self.figure(tokens[index + 1])
+                figure = attrs.evolve(figure, caption=caption.caption, credit=caption.credit)
+                index += 1
+            if draft.pending is not None and not self.conv.ends_sentence(draft.pending.text):
+                draft.deferred.append(figure)
+                self.note("figure-moved", "a picture interrupting a paragraph is placed after it", line)
+            else:
+                self.flush(draft, line)
+                draft.body.append(figure)
+        else:
+            self.paragraph(token.text, line)
+        return index + 1
+
+    def figure(self, token: _Token) -> Figure:
+        if token.kind is _Kind.IMAGE:
+            return Figure(caption=token.text or None, image=token.unit.image or None)
+        match = self.conv.match_caption(token.text)
+        assert match is not None
+        return Figure(caption=match.caption, credit=match.credit)
+
+    def add_byline(self, draft: _Draft, match: BylineMatch) -> None:
+        draft.byline_parts.append(match.text)
+        draft.bylines.extend(match.bylines)
+        if match.paper:
+            self.papers.append(match.paper)
+
+    def jump(self, draft: _Draft, match: JumpMatch, line: int) -> None:
+        if match.outgoing:
+            draft.continued_on = match.jump
+            draft.closed = True
+        else:
+            draft.continued_from = match.jump
+
+    def paragraph(self, text: str, line: int) -> None:
+        draft = self.current
+        assert draft is not None
+        conv = self.conv
+        if not draft.started and not draft.closed:
+            if not draft.bylines and (byline := conv.match_byline(text, whole=False)) is not None:
+                self.add_byline(draft, byline)
+                text = byline.rest
+            if draft.dateline is None and (dateline := conv.match_dateline(text, self.issue_date)) is not None:
+                draft.dateline = dateline.dateline
+                draft.bylines.extend(dateline.bylines)
+                if not dateline.keep:
+                    text = dateline.rest
+            if draft.continued_from is None and (jump := conv.match_jump(text)) is not None and not jump.outgoing:
+                draft.continued_from = jump.jump
+                text = jump.rest
+        outgoing = conv.match_jump(text)
+        if outgoing is not None:
+            text = outgoing.rest
+        if text:
+            pending = draft.pending
+            if pending is not None and not conv.ends_sentence(pending.text) and not draft.last_joinable:
+                pending.text = conv.join(pending.text, text)
+                pending.lines.append(line)
+                self.note(
+                    "paragraph-joined",
+                    f"a paragraph broken by layout is joined across lines {pending.lines[-2]} and {line}",
+                    line,
+                )
+            else:
+                self.flush(draft, line)
+                draft.pending = _Para(text, [line])
+        if outgoing is not None:
+            self.flush(draft, line)
+            self.jump(draft, outgoing, line)
+
+    def flush(self, draft: _Draft, line: int) -> None:
+        pending = draft.pending
+        if pending is not None:
+            if not self.conv.ends_sentence(pending.text):
+                self.note(
+                    "paragraph-unfinished",
+                    "a paragraph ends without sentence-final punctuation",
+                    pending.lines[-1],
+                    pending.text[-20:],
+                )
+            draft.body.append(Paragraph(text=pending.text))
+            draft.pending = None
+        draft.body.extend(draft.deferred)
+        draft.deferred.clear()
+
+    def finish(self) -> None:
+        draft = self.current
+        if draft is None:
+            return
+        self.flush(draft, 0)
+        self.items.append(
+            Article(
+                kicker=draft.kicker,
+                headline=draft.headline,
+                subheadline=draft.subheadline,
+                byline_text=" ".join(draft.byline_parts) or None,
+                bylines=tuple(draft.bylines),
+                dateline=draft.dateline,
+                body=tuple(draft.body),
+                continued_from=draft.continued_from,
+                continued_on=draft.continued_on,
+            )
+        )
+        self.current = None
+
+
+def read_layout(
+    units: Sequence[Unit],
+    conventions: Conventions,
+    *,
+    issue_date: _dt.date | None,
+    source: str | None,
+    page: int,
+) -> PageLayout:
+    """Read one page's body units (its header already taken off) into items."""
+    reader = _Reader(conventions, issue_date, source, page)
+    reader.read(units)
+    return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))

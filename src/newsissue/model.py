@@ -1,0 +1,215 @@
+"""The newspaper issue model: frozen attrs classes, no I/O, no format knowledge.
+
+An :class:`Issue` holds :class:`Page` objects in print order; a page holds items
+(:class:`Article`, whose ``kind`` tells a news article from an advertisement or a
+notice) in reading order. Change a model with :func:`attrs.evolve`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "Block",
+    "Byline",
+    "Dateline",
+    "Diagnostic",
+    "Figure",
+    "Heading",
+    "Issue",
+    "ItemKind",
+    "Jump",
+    "Page",
+    "Paragraph",
+    "Article",
+    "Role",
+    "Severity",
+]
+
+# Characters no exporter can carry: C0/C1 controls (tab and newline included:
+# model text is single-line), surrogates and the non-characters U+FFFE/U+FFFF.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and _UNSAFE.search(value):  # type: ignore[arg-type]
+        raise ValueError(f"{attribute.name} holds a control character: {value!r}")
+
+
+def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and value < 1:
+        raise ValueError(f"{attribute.name} must be 1 or more, not {value}")
+
+
+def _text(default: str | None = None) -> Any:
+    return attrs.field(default=default, validator=_safe_text)
+
+
+class Role(enum.StrEnum):
+    """What a person named in a byline did."""
+
+    REPORTER = "reporter"
+    CORRESPONDENT = "correspondent"
+    PHOTOGRAPHER = "photographer"
+    EDITOR = "editor"
+    AUTHOR = "author"
+
+
+class ItemKind(enum.StrEnum):
+    """What a page item is."""
+
+    ARTICLE = "article"
+    ADVERTISEMENT = "advertisement"
+    NOTICE = "notice"
+    OTHER = "other"
+
+
+class Severity(enum.StrEnum):
+    """How much a diagnostic matters: a repair or guess (info) or a doubt (warning)."""
+
+    INFO = "info"
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Byline:
+    """A person credited for an item, with the role the byline gives them."""
+
+    name: str = _text()
+    role: Role = Role.AUTHOR
+
+
+@attrs.frozen(kw_only=True)
+class Dateline:
+    """Where and when a story was filed, as printed (``新华社福州12月6日电``).
+
+    ``date`` is resolved against the issue date; ``text`` keeps the printed form.
+    """
+
+    agency: str | None = _text()
+    place: str | None = _text()
+    date: _dt.date | None = None
+    text: str | None = _text()
+
+
+@attrs.frozen(kw_only=True)
+class Jump:
+    """A jump line: the item continues on (or comes from) another print page."""
+
+    page: int = attrs.field(validator=_positive)
+    marker: str | None = _text()
+    text: str | None = _text()
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A paragraph of body text."""
+
+    text: str = _text("")
+
+
+@attrs.frozen(kw_only=True)
+class Heading:
+    """A crosshead (小标题) inside a body."""
+
+    text: str = _text("")
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A picture with its caption and credit; ``image`` is the source's reference, if any."""
+
+    caption: str | None = _text()
+    credit: str | None = _text()
+    image: str | None = _text()
+
+
+Block = Paragraph | Heading | Figure
+
+
+def _tuple(value: Sequence[Any]) -> tuple[Any, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Article:
+    """An item on a page. ``kind`` tells a news article from an advertisement or notice.
+
+    ``byline_text`` keeps the byline as printed; ``bylines`` are the people in it.
+    ``continued_on`` / ``continued_from`` are the item's jump lines.
+    """
+
+    kind: ItemKind = ItemKind.ARTICLE
+    kicker: str | None = _text()
+    headline: str | None = _text()
+    subheadline: str | None = _text()
+    byline_text: str | None = _text()
+    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=_tuple)
+    dateline: Dateline | None = None
+    body: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    continued_from: Jump | None = None
+    continued_on: Jump | None = None
+
+
+def _ascending_pages(_inst: object, _attribute: attrs.Attribute[Any], pages: tuple[Page, ...]) -> None:
+    numbers = [page.number for page in pages]
+    if numbers != sorted(set(numbers)):
+        raise ValueError(f"pages must have distinct numbers in print order, not {numbers}")
+
+
+@attrs.frozen(kw_only=True)
+class Page:
+    """A print page: its number, section, header lines as printed, and items in reading order."""
+
+    number: int = attrs.field(default=1, validator=_positive)
+    section: str | None = _text()
+    header: tuple[str, ...] = attrs.field(
+        default=(), converter=_tuple, validator=attrs.validators.deep_iterable(_safe_text)
+    )
+    items: tuple[Article, ...] = attrs.field(default=(), converter=_tuple)
+    source: str | None = _text()
+
+
+@attrs.frozen(kw_only=True)
+class Diagnostic:
+    """Something the parser repaired, guessed or could not place, with where it was."""
+
+    code: str = _text("")
+    message: str = _text("")
+    severity: Severity = Severity.INFO
+    source: str | None = _text()
+    line: int | None = None
+    page: int | None = None
+    text: str | None = _text()
+
+
+@attrs.frozen(kw_only=True)
+class Issue:
+    """One newspaper issue: metadata, pages in print order, and the parser's diagnostics.
+
+    ``language`` is a BCP 47 tag; ``country`` an ISO 3166 code where the issue shows it.
+    """
+
+    title: str | None = _text()
+    date: _dt.date | None = None
+    number: int | None = None
+    lunar_date: str | None = _text()
+    page_count: int | None = None
+    publisher: str | None = _text()
+    serial_number: str | None = _text()
+    issn: str | None = _text()
+    language: str | None = _text()
+    country: str | None = _text()
+    source: str | None = _text()
+    pages: tuple[Page, ...] = attrs.field(default=(), converter=_tuple, validator=_ascending_pages)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_tuple)
+
+    def articles(self) -> tuple[Article, ...]:
+        """Every item of kind ``article``, page by page in reading order."""
+        return tuple(item for page in self.pages for item in page.items if item.kind is ItemKind.ARTICLE)

@@ -1,0 +1,305 @@
+"""``parse``: page text (or a file, or several) to an :class:`~newsissue.model.Issue`."""
+
+from __future__ import annotations
+
+import collections
+import os
+import re
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pluggy
+
+from .decoding import decode
+from .errors import NewsIssueError, ParseError
+from .languages.base import Conventions, Masthead
+from .layout import read_layout
+from .markup import Unit, read_units
+from .model import Diagnostic, Issue, Page, Severity
+from .options import override_issue
+from .plugins import Registry, registry_for
+
+__all__ = ["Source", "parse"]
+
+Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
+
+_PAGE_IN_NAME = re.compile(r"(\d{1,3})(?!.*\d)")
+_TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
+
+
+@attrs.frozen
+class _Text:
+    text: str
+    source: str | None
+    first_line: int
+    notes: tuple[Diagnostic, ...] = ()
+    number_from_name: int | None = None
+
+
+def _read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _decode(data: bytes, source: str | None, encoding: str | None) -> tuple[str, tuple[Diagnostic, ...]]:
+    if not data.strip():
+        raise ParseError(f"{source or 'input'} is empty")
+    decoded = decode(data, encoding=encoding)
+    notes: tuple[Diagnostic, ...] = ()
+    if decoded.detected:
+        notes = (
+            Diagnostic(code="encoding-detected", message=f"read as {decoded.encoding}", source=source),
+        )
+    return decoded.text, notes
+
+
+def _texts(source: Source, encoding: str | None) -> list[_Text]:
+    if isinstance(source, str):
+        return [_Text(source, None, 1)]
+    if isinstance(source, bytes):
+        text, notes = _decode(source, None, encoding)
+        return [_Text(text, None, 1, notes)]
+    paths: list[Path]
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        if path.is_dir():
+            paths = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+            if not paths:
+                raise ParseError(f"{path} holds no page files (.md or .txt)")
+        else:
+            paths = [path]
+    else:
+        paths = [Path(p) for p in source]
+        if not paths:
+            raise ParseError("no input given")
+    texts = []
+    for path in paths:
+        text, notes = _decode(_read_file(path), path.name, encoding)
+        number = _PAGE_IN_NAME.search(path.stem)
+        texts.append(_Text(text, path.name, 1, notes, int(number.group(1)) if number and len(paths) > 1 else None))
+    return texts
+
+
+def _split_pages(texts: list[_Text]) -> list[_Text]:
+    """One _Text per page: form feeds separate pages within a text."""
+    pages = []
+    for text in texts:
+        line = text.first_line
+        parts = text.text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+        for index, part in enumerate(parts):
+            if part.strip() or len(parts) == 1:
+                single = len(parts) == 1
+                pages.append(
+                    attrs.evolve(
+                        text,
+                        text=part,
+                        first_line=line,
+                        number_from_name=text.number_from_name if single else None,
+                        notes=text.notes if index == 0 else (),
+                    )
+                )
+            line += part.count("\n")
+    return pages
+
+
+def _pick_language(registry: Registry, language: str | None, sample: str) -> tuple[Conventions, str, bool]:
+    if language is not None:
+        return registry.language(language), language, False
+    if not registry.languages:
+        raise ParseError("no language plugin is installed")
+    best = max(sorted(registry.languages.values(), key=lambda c: c.code), key=lambda c: c.score(sample))
+    return best, best.code, True
+
+
+def _standalone(conventions: Conventions):  # type: ignore[no-untyped-def]
+    def standalone(text: str) -> bool:
+        jump = conventions.match_jump(text)
+        if jump is not None and not jump.rest:
+            return True
+        byline = conventions.match_byline(text, whole=True)
+        return (byline is not None and not byline.rest) or conventions.match_caption(text) is not None
+
+    return standalone
+
+
+@attrs.frozen
+class _PageUnits:
+    text: _Text
+    header: tuple[Unit, ...]
+    body: tuple[Unit, ...]
+    removed: tuple[Diagnostic, ...]
+
+
+def _header(units: list[Unit], conventions: Conventions) -> int:
+    """How many leading units are the page's header (masthead or page header line)."""
+    count = 0
+    for index, unit in enumerate(units[:8]):
+        text = unit.text
+        if conventions.is_masthead_line(text) or conventions.match_page_header(text) is not None:
+            count = index + 1
+        elif not (conventions.is_title_like(text) and len(text) <= 16):
+            break
+    return count
+
+
+def _units(page: _Text, conventions: Conventions) -> _PageUnits:
+    units, removed = read_units(
+        page.text, join=conventions.join, standalone=_standalone(conventions), first_line=page.first_line
+    )
+    notes = tuple(
+        Diagnostic(
+            code="removed-" + item.what,
+            message="control characters removed" if item.what == "control" else "an HTML comment removed",
+            severity=Severity.WARNING if item.what == "control" else Severity.INFO,
+            source=page.source,
+            line=item.line,
+            text=item.text,
+        )
+        for item in removed
+    )
+    count = _header(units, conventions)
+    return _PageUnits(page, tuple(units[:count]), tuple(units[count:]), notes)
+
+
+def _masthead_fields(masthead: Masthead) -> dict[str, Any]:
+    names = ("title", "date", "number", "lunar_date", "page_count", "publisher", "serial_number", "issn", "country")
+    return {name: getattr(masthead, name) for name in names if getattr(masthead, name) is not None}
+
+
+def parse(
+    source: Source,
+    *,
+    language: str | None = None,
+    encoding: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    plugins: pluggy.PluginManager | None = None,
+) -> Issue:
+    """Read a newspaper issue.
+
+    ``source`` is page text (``str``), its bytes (encoding detected), a file path,
+    a folder of page files, or a sequence of page files. Pages within one text
+    are separated by form feeds. ``language`` (a BCP 47 tag) skips detection;
+    ``overrides`` sets issue fields (``{"title": "…", "date": "2023-12-07"}``).
+
+    Raises :class:`~newsissue.ParseError`, and nothing else, for input that is
+    not a newspaper issue. What was repaired or guessed is in ``issue.diagnostics``.
+    """
+    try:
+        return _parse(source, language, encoding, overrides, plugins)
+    except NewsIssueError as exc:
+        if isinstance(exc, ParseError):
+            raise
+        raise ParseError(str(exc)) from None
+    except RecursionError:
+        raise ParseError("input is nested too deeply to read") from None
+
+
+def _parse(
+    source: Source,
+    language: str | None,
+    encoding: str | None,
+    overrides: Mapping[str, Any] | None,
+    plugins: pluggy.PluginManager | None,
+) -> Issue:
+    registry = registry_for(plugins)
+    texts = _texts(source, encoding)
+    if len(texts) == 1:
+        for reader in registry.readers.values():
+            if reader.recognises(texts[0].text):
+                issue = reader.read(texts[0].text, source=texts[0].source)
+                return override_issue(issue, overrides) if overrides else issue
+    pages_text = _split_pages(texts)
+    if not any(page.text.strip() for page in pages_text):
+        raise ParseError("input holds no text")
+    sample = "".join(page.text[:4000] for page in pages_text[:4])
+    conventions, code, detected = _pick_language(registry, language, sample)
+    diagnostics: list[Diagnostic] = [note for text in texts for note in text.notes]
+    if detected:
+        diagnostics.append(Diagnostic(code="language-detected", message=f"language detected as {code}"))
+    read = [_units(page, conventions) for page in pages_text]
+    front = conventions.read_masthead(tuple(unit.text for unit in read[0].header))
+    fields = _masthead_fields(front)
+    if front.date is not None and front.weekday is not None and front.date.weekday() != front.weekday:
+        diagnostics.append(
+            Diagnostic(
+                code="weekday-mismatch",
+                message=f"the masthead's weekday does not match {front.date.isoformat()}",
+                severity=Severity.WARNING,
+                source=read[0].text.source,
+                line=read[0].header[0].line if read[0].header else None,
+            )
+        )
+    numbers = _page_numbers(read, conventions, diagnostics)
+    pages: list[Page] = []
+    papers: list[str] = []
+    for units, number in zip(read, numbers, strict=True):
+        diagnostics.extend(units.removed)
+        layout = read_layout(
+            units.body, conventions, issue_date=fields.get("date"), source=units.text.source, page=number
+        )
+        diagnostics.extend(layout.diagnostics)
+        papers.extend(layout.papers)
+        header = conventions.match_page_header(units.header[0].text) if units.header else None
+        pages.append(
+            Page(
+                number=number,
+                section=header.section if header is not None else None,
+                header=tuple(unit.text for unit in units.header),
+                items=layout.items,
+                source=units.text.source,
+            )
+        )
+    if "title" not in fields:
+        titles = collections.Counter(paper for paper in papers if paper.endswith("报") and paper != "本报")
+        if titles:
+            fields["title"] = titles.most_common(1)[0][0]
+            diagnostics.append(
+                Diagnostic(code="title-inferred", message=f"title {fields['title']} inferred from the bylines")
+            )
+    issue = Issue(
+        language=code,
+        source=texts[0].source,
+        pages=sorted(pages, key=lambda page: page.number),
+        diagnostics=tuple(diagnostics),
+        **fields,
+    )
+    return override_issue(issue, overrides) if overrides else issue
+
+
+def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: list[Diagnostic]) -> list[int]:
+    numbers: list[int] = []
+    for index, units in enumerate(read):
+        header = next(
+            (h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None
+        )
+        if header is not None:
+            number = header.number
+        elif units.text.number_from_name is not None:
+            number = units.text.number_from_name
+        else:
+            number = (numbers[-1] + 1) if numbers else 1
+            if len(read) > 1 or index:
+                diagnostics.append(
+                    Diagnostic(
+                        code="page-number-assumed",
+                        message=f"no page number found; taken as page {number}",
+                        source=units.text.source,
+                    )
+                )
+        if number < 1 or number in numbers:
+            fresh = max(numbers, default=0) + 1
+            diagnostics.append(
+                Diagnostic(
+                    code="page-number-taken",
+                    message=f"page {number} appears twice; this one is numbered {fresh}",
+                    severity=Severity.WARNING,
+                    source=units.text.source,
+                )
+            )
+            number = fresh
+        numbers.append(number)
+    return numbers

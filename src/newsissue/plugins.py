@@ -1,0 +1,175 @@
+"""The plugin manager and the registry of what the installed plugins provide.
+
+Built-in plugins (``DEFAULT_PLUGINS``) and third-party ones (entry-point group
+``newsissue``) are registered by the same function. A plugin that fails to import
+is skipped with a :class:`PluginWarning`; the rest still work.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.metadata
+import types
+import warnings
+from collections.abc import Callable
+from typing import TypeVar
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError, UnknownFormatError
+from .formats import Exporter, Reader
+from .languages.base import Conventions
+
+__all__ = [
+    "DEFAULT_PLUGINS",
+    "ENTRY_POINT_GROUP",
+    "PluginInfo",
+    "PluginWarning",
+    "Registry",
+    "default_registry",
+    "get_plugin_manager",
+]
+
+ENTRY_POINT_GROUP = "newsissue"
+
+#: The built-in plugins, registered like any third-party one.
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "newsissue.languages.zh",
+    "newsissue.exporters.json",
+)
+
+
+class PluginWarning(UserWarning):
+    """A plugin could not be loaded and was skipped."""
+
+
+def _register(pm: pluggy.PluginManager, name: str, load: Callable[[], object], origin: str) -> None:
+    try:
+        plugin = load()
+    except Exception as exc:  # a broken plugin must not break the others
+        warnings.warn(f"newsissue plugin {name!r} ({origin}) failed to load: {exc}", PluginWarning, stacklevel=3)
+        return
+    if pm.is_registered(plugin) or pm.get_plugin(name) is not None:
+        return
+    pm.register(plugin, name=name)
+
+
+def get_plugin_manager(*, entry_points: bool = True) -> pluggy.PluginManager:
+    """A new plugin manager with the built-in plugins and, unless told not to, the installed ones."""
+    pm = pluggy.PluginManager("newsissue")
+    pm.add_hookspecs(hookspecs)
+    for name in DEFAULT_PLUGINS:
+        _register(pm, name, functools.partial(importlib.import_module, name), "built in")
+    if entry_points:
+        for entry_point in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+            if entry_point.value in DEFAULT_PLUGINS:
+                continue
+            dist = entry_point.dist.name if entry_point.dist is not None else "unknown distribution"
+            _register(pm, entry_point.name, entry_point.load, dist)
+    return pm
+
+
+@attrs.frozen(kw_only=True)
+class PluginInfo:
+    """A registered plugin and what it provides, for ``newsissue plugins``."""
+
+    name: str
+    module: str
+    version: str | None
+    hooks: tuple[str, ...]
+
+
+T = TypeVar("T")
+
+
+def _collect(pm: pluggy.PluginManager, hook: str, kind: type[T]) -> list[tuple[str, T]]:
+    found: list[tuple[str, T]] = []
+    for impl in reversed(getattr(pm.hook, hook).get_hookimpls()):
+        try:
+            provided = impl.function()
+        except Exception as exc:
+            raise PluginError(f"plugin {impl.plugin_name!r} failed in {hook}: {exc}") from exc
+        for obj in provided or ():
+            if not isinstance(obj, kind):
+                raise PluginError(f"plugin {impl.plugin_name!r} returned {obj!r} from {hook}, not a {kind.__name__}")
+            found.append((impl.plugin_name, obj))
+    return found
+
+
+def _unique(found: list[tuple[str, T]], key: Callable[[T], str], what: str) -> dict[str, T]:
+    table: dict[str, T] = {}
+    owner: dict[str, str] = {}
+    for plugin, obj in found:
+        name = key(obj)
+        if name in table:
+            raise PluginError(f"{what} {name!r} is claimed by two plugins: {owner[name]!r} and {plugin!r}")
+        table[name], owner[name] = obj, plugin
+    return table
+
+
+@attrs.frozen(kw_only=True)
+class Registry:
+    """What a plugin manager's plugins provide, checked for conflicts."""
+
+    exporters: dict[str, Exporter]
+    readers: dict[str, Reader]
+    languages: dict[str, Conventions]
+    plugins: tuple[PluginInfo, ...]
+
+    @classmethod
+    def from_plugin_manager(cls, pm: pluggy.PluginManager) -> Registry:
+        """Ask every plugin for its exporters, readers and languages; raise PluginError on conflicts."""
+        exporters = _unique(_collect(pm, "newsissue_exporters", Exporter), lambda e: e.name, "format")
+        readers = _unique(_collect(pm, "newsissue_readers", Reader), lambda r: r.name, "reader")
+        languages = _unique(_collect(pm, "newsissue_languages", Conventions), lambda c: c.code, "language")
+        infos = []
+        for name, plugin in pm.list_name_plugin():
+            module = plugin.__name__ if isinstance(plugin, types.ModuleType) else type(plugin).__module__
+            hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
+            infos.append(PluginInfo(name=name, module=module, version=_version(module), hooks=hooks))
+        return cls(exporters=exporters, readers=readers, languages=languages, plugins=tuple(infos))
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter of a format, or UnknownFormatError listing the known ones."""
+        try:
+            return self.exporters[name]
+        except KeyError:
+            known = ", ".join(sorted(self.exporters)) or "none"
+            raise UnknownFormatError(f"unknown format {name!r} (installed: {known})") from None
+
+    def language(self, code: str) -> Conventions:
+        """The conventions of a language by its BCP 47 tag (``zh``, ``zh-CN`` …)."""
+        primary = code.split("-")[0].lower()
+        try:
+            return self.languages[primary]
+        except KeyError:
+            known = ", ".join(sorted(self.languages)) or "none"
+            raise UnknownFormatError(f"no plugin reads language {code!r} (installed: {known})") from None
+
+
+def _version(module: str) -> str | None:
+    top = module.split(".")[0]
+    for dist in importlib.metadata.packages_distributions().get(top, ()):
+        try:
+            return importlib.metadata.version(dist)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+@functools.cache
+def default_registry() -> Registry:
+    """The registry of the installed plugins, built once per process for the convenience API.
+
+    Pass ``plugins=get_plugin_manager()`` (or your own manager) to :func:`newsissue.parse`
+    and :func:`newsissue.export` to use another set.
+    """
+    return Registry.from_plugin_manager(get_plugin_manager())
+
+
+def registry_for(plugins: pluggy.PluginManager | None) -> Registry:
+    """The registry of ``plugins``, or the default one."""
+    return default_registry() if plugins is None else Registry.from_plugin_manager(plugins)
