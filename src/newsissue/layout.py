@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
-from .languages.base import BylineMatch, Conventions, JumpMatch
+from .languages.base import BylineMatch, Conventions, DatelineMatch, JumpMatch
 from .markup import Unit, UnitKind
 from .model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
 
@@ -43,12 +44,12 @@ class _Kind(enum.Enum):
     PARA = "para"
 
 
-@attrs.frozen
-class _Token:
+class _Token(NamedTuple):
     kind: _Kind
     unit: Unit
     byline: BylineMatch | None = None
     jump: JumpMatch | None = None
+    dateline: DatelineMatch | None = None
     anchor: bool = False
 
     @property
@@ -64,10 +65,12 @@ class _Token:
 class _Para:
     text: str
     lines: list[int]
+    finished: bool
 
 
 @attrs.define
 class _Draft:
+    kind: ItemKind = ItemKind.ARTICLE
     kicker: str | None = None
     headline: str | None = None
     subheadline: str | None = None
@@ -81,7 +84,6 @@ class _Draft:
     closed: bool = False
     pending: _Para | None = None
     deferred: list[Figure] = attrs.Factory(list)
-    last_joinable: bool = False
 
     @property
     def started(self) -> bool:
@@ -127,25 +129,27 @@ class _Reader:
 
     def token(self, unit: Unit) -> _Token:
         conv, text = self.conv, unit.text
+        if unit.kind is UnitKind.TEXT and conv.is_prose(text):
+            return _Token(_Kind.PARA, unit)
         if unit.kind is UnitKind.IMAGE:
             return _Token(_Kind.IMAGE, unit)
         jump = conv.match_jump(text)
         if jump is not None and not jump.rest:
             return _Token(_Kind.JUMP, unit, jump=jump)
-        byline = conv.match_byline(text, whole=True)
-        if byline is not None and not byline.rest:
-            return _Token(_Kind.BYLINE, unit, byline=byline)
+        whole = conv.match_byline(text, whole=True)
+        if whole is not None and not whole.rest:
+            return _Token(_Kind.BYLINE, unit, byline=whole)
         if unit.kind is UnitKind.HEADING:
             return _Token(_Kind.HEADING, unit)
         if conv.match_caption(text) is not None:
             return _Token(_Kind.CAPTION, unit)
         if conv.is_title_like(text) or conv.starts_title(text):
             return _Token(_Kind.TITLE, unit)
-        anchor = conv.match_byline(text, whole=False) is not None
-        if not anchor:
-            dateline = conv.match_dateline(text, self.issue_date)
-            anchor = dateline is not None and not dateline.keep
-        return _Token(_Kind.PARA, unit, anchor=anchor)
+        byline = conv.match_byline(text, whole=False)
+        after = byline.rest if byline is not None else text
+        dateline = conv.match_dateline(after, self.issue_date)
+        anchor = byline is not None or (dateline is not None and not dateline.keep)
+        return _Token(_Kind.PARA, unit, byline=byline, jump=jump, dateline=dateline, anchor=anchor)
 
     # -- the walk -----------------------------------------------------------
 
@@ -166,7 +170,11 @@ class _Reader:
 
     def title_run(self, run: list[_Token], following: _Token | None) -> None:
         current = self.current
-        anchored = following is not None and (following.kind is _Kind.BYLINE or following.anchor)
+        anchored = following is not None and (
+            following.kind is _Kind.BYLINE
+            or following.anchor
+            or (following.jump is not None and not following.jump.outgoing)
+        )
         body_follows = following is not None and following.kind in (
             _Kind.PARA,
             _Kind.BYLINE,
@@ -178,7 +186,7 @@ class _Reader:
             and current.pending is not None
             and not current.closed
             and not anchored
-            and not self.conv.ends_sentence(current.pending.text)
+            and not current.pending.finished
             and run[0].kind is _Kind.TITLE
         ):
             # A short line continuing an unfinished paragraph is no title.
@@ -189,10 +197,10 @@ class _Reader:
         outranks = current is not None and any(
             token.kind is _Kind.HEADING and token.rank <= current.rank for token in run
         )
-        starts = anchored or (
-            body_follows and (current is None or current.closed or outranks or len(run) >= 2)
-        )
-        if starts:
+        starts = anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
+        if not anchored and body_follows and self.conv.classify(tuple(t.text for t in run)) is ItemKind.NOTICE:
+            self.start_article(run, kind=ItemKind.NOTICE)
+        elif starts:
             if not anchored and current is not None and not current.closed and not outranks:
                 self.note(
                     "article-guessed",
@@ -208,7 +216,7 @@ class _Reader:
             self.finish()
             self.block_item(run)
 
-    def start_article(self, run: list[_Token]) -> None:
+    def start_article(self, run: list[_Token], kind: ItemKind = ItemKind.ARTICLE) -> None:
         marked = [position for position, token in enumerate(run) if token.kind is _Kind.HEADING]
         start = max(0, marked[0] - 1) if marked else 0
         start = max(start, len(run) - _MAX_STACK)
@@ -222,7 +230,7 @@ class _Reader:
                 self.block_item(extra)
         self.finish()
         stack = run[start:]
-        draft = _Draft()
+        draft = _Draft(kind=kind)
         top = min(token.rank for token in stack)
         tops = [position for position, token in enumerate(stack) if token.rank == top]
         conv = self.conv
@@ -295,14 +303,14 @@ class _Reader:
                 caption = self.figure(tokens[index + 1])
                 figure = attrs.evolve(figure, caption=caption.caption, credit=caption.credit)
                 index += 1
-            if draft.pending is not None and not self.conv.ends_sentence(draft.pending.text):
+            if draft.pending is not None and not draft.pending.finished:
                 draft.deferred.append(figure)
                 self.note("figure-moved", "a picture interrupting a paragraph is placed after it", line)
             else:
                 self.flush(draft, line)
                 draft.body.append(figure)
         else:
-            self.paragraph(token.text, line)
+            self.paragraph(token.text, line, token)
         return index + 1
 
     def figure(self, token: _Token) -> Figure:
@@ -319,36 +327,49 @@ class _Reader:
             self.papers.append(match.paper)
 
     def jump(self, draft: _Draft, match: JumpMatch, line: int) -> None:
-        if match.outgoing:
+        taken = draft.continued_on if match.outgoing else draft.continued_from
+        if taken is not None:
+            self.note("jump-repeated", "a second jump line for one item is not used", line, match.jump.text, warn=True)
+        elif match.outgoing:
             draft.continued_on = match.jump
-            draft.closed = True
         else:
             draft.continued_from = match.jump
+        draft.closed = draft.closed or match.outgoing
 
-    def paragraph(self, text: str, line: int) -> None:
+    def paragraph(self, text: str, line: int, token: _Token | None = None) -> None:
+        """Add body text; a lead (the first text) gives up its byline, dateline and jump."""
         draft = self.current
         assert draft is not None
         conv = self.conv
+        outgoing = token.jump if token is not None else conv.match_jump(text)
         if not draft.started and not draft.closed:
-            if not draft.bylines and (byline := conv.match_byline(text, whole=False)) is not None:
+            byline = token.byline if token is not None else conv.match_byline(text, whole=False)
+            dateline = token.dateline if token is not None and byline is None else None
+            if not draft.bylines and byline is not None:
                 self.add_byline(draft, byline)
                 text = byline.rest
-            if draft.dateline is None and (dateline := conv.match_dateline(text, self.issue_date)) is not None:
+                dateline = token.dateline if token is not None else None
+            if draft.dateline is None and dateline is None and token is None:
+                dateline = conv.match_dateline(text, self.issue_date)
+            if draft.dateline is None and dateline is not None:
                 draft.dateline = dateline.dateline
                 draft.bylines.extend(dateline.bylines)
                 if not dateline.keep:
                     text = dateline.rest
-            if draft.continued_from is None and (jump := conv.match_jump(text)) is not None and not jump.outgoing:
-                draft.continued_from = jump.jump
-                text = jump.rest
-        outgoing = conv.match_jump(text)
+            if outgoing is not None and text != (token.text if token is not None else text):
+                outgoing = conv.match_jump(text)
+            if outgoing is not None and not outgoing.outgoing:
+                self.jump(draft, outgoing, line)
+                text = outgoing.rest
+                outgoing = conv.match_jump(text)
         if outgoing is not None:
             text = outgoing.rest
         if text:
             pending = draft.pending
-            if pending is not None and not conv.ends_sentence(pending.text) and not draft.last_joinable:
+            if pending is not None and not pending.finished:
                 pending.text = conv.join(pending.text, text)
                 pending.lines.append(line)
+                pending.finished = conv.ends_sentence(text)
                 self.note(
                     "paragraph-joined",
                     f"a paragraph broken by layout is joined across lines {pending.lines[-2]} and {line}",
@@ -356,7 +377,7 @@ class _Reader:
                 )
             else:
                 self.flush(draft, line)
-                draft.pending = _Para(text, [line])
+                draft.pending = _Para(text, [line], conv.ends_sentence(text))
         if outgoing is not None:
             self.flush(draft, line)
             self.jump(draft, outgoing, line)
@@ -364,7 +385,7 @@ class _Reader:
     def flush(self, draft: _Draft, line: int) -> None:
         pending = draft.pending
         if pending is not None:
-            if not self.conv.ends_sentence(pending.text):
+            if not pending.finished:
                 self.note(
                     "paragraph-unfinished",
                     "a paragraph ends without sentence-final punctuation",
@@ -383,6 +404,7 @@ class _Reader:
         self.flush(draft, 0)
         self.items.append(
             Article(
+                kind=draft.kind,
                 kicker=draft.kicker,
                 headline=draft.headline,
                 subheadline=draft.subheadline,

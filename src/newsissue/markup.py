@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from typing import NamedTuple
 
 import attrs
 
@@ -26,8 +27,7 @@ class UnitKind(enum.Enum):
     IMAGE = "image"
 
 
-@attrs.frozen(kw_only=True)
-class Unit:
+class Unit(NamedTuple):
     """A piece of page text with its markup removed, and the source lines it spans."""
 
     kind: UnitKind
@@ -59,62 +59,17 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
 _INDENT = re.compile(r"^(?: {2,}|\t|\u3000)")
-_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
-
-
-@attrs.define
-class _Line:
-    number: int
-    text: str
-    hard_break: bool
-    indented: bool
+_RULE_LEADS = frozenset("-*_=")
+_MARKUP_LEADS = frozenset("-*_=>#!")
+_INDENTS = frozenset(" \t\u3000")
 
 
 def _clean(text: str) -> str:
-    return _SPACE.sub(" ", _ESCAPE.sub(r"\1", _STRONG.sub(r"\2", text))).strip()
-
-
-def _physical(source: str, first_line: int, removed: list[Removed]) -> Iterator[_Line | Unit | None]:
-    """Yield a _Line per text line, a Unit per heading or picture, None per blank line."""
-    def drop_comment(match: re.Match[str]) -> str:
-        inner = match.group(1).strip()
-        if inner:
-            line = first_line + source.count("\n", 0, match.start())
-            removed.append(Removed(line=line, what="comment", text=_SPACE.sub(" ", inner)))
-        return "\n" * match.group(0).count("\n")
-
-    source = _COMMENT.sub(drop_comment, source)
-    for offset, raw in enumerate(source.split("\n")):
-        number = first_line + offset
-        if _CONTROLS.search(raw):
-            found = "".join(sorted(set(_CONTROLS.findall(raw))))
-            removed.append(Removed(line=number, what="control", text=found.encode("unicode_escape").decode()))
-            raw = _CONTROLS.sub("", raw)
-        pieces = _BR.split(raw)
-        for index, piece in enumerate(pieces):
-            last = index == len(pieces) - 1
-            if not piece.strip():
-                if last and index == 0:
-                    yield None
-                continue
-            if _RULE.match(piece):
-                yield None
-                continue
-            piece = _QUOTE.sub("", piece)
-            heading = _HEADING.match(piece)
-            if heading is not None:
-                text = _clean(heading.group(2))
-                if text:
-                    yield Unit(kind=UnitKind.HEADING, text=text, line=number, end_line=number, level=len(heading.group(1)))
-                continue
-            image = _IMAGE.match(piece.strip())
-            if image is not None:
-                yield Unit(kind=UnitKind.IMAGE, text=_clean(image["alt"]), line=number, end_line=number, image=image["src"])
-                continue
-            hard = not last or bool(_HARD_BREAK.search(piece))
-            text = _clean(piece[:-1] if piece.endswith("\\") else piece)
-            if text:
-                yield _Line(number, text, hard, bool(_INDENT.match(piece)))
+    if "**" in text or "__" in text:
+        text = _STRONG.sub(r"\2", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def read_units(
@@ -132,34 +87,79 @@ def read_units(
     """
     removed: list[Removed] = []
     units: list[Unit] = []
-    pending: list[_Line] = []
+    # The soft-wrapped lines of the unit being read: (line number, text, indented).
+    pending: list[tuple[int, str, bool]] = []
 
     def flush() -> None:
         if pending:
-            text = pending[0].text
-            for line in pending[1:]:
-                text = join(text, line.text)
-            units.append(
-                Unit(
-                    kind=UnitKind.TEXT,
-                    text=text,
-                    line=pending[0].number,
-                    end_line=pending[-1].number,
-                    indented=pending[0].indented,
-                )
-            )
+            text = pending[0][1]
+            for _, more, _ in pending[1:]:
+                text = join(text, more)
+            units.append(Unit(UnitKind.TEXT, text, pending[0][0], pending[-1][0], None, None, pending[0][2]))
             pending.clear()
 
-    for item in _physical(source, first_line, removed):
-        if item is None or isinstance(item, Unit):
-            flush()
-            if item is not None:
-                units.append(item)
+    def drop_comment(match: re.Match[str]) -> str:
+        inner = match.group(1).strip()
+        if inner:
+            line = first_line + source.count("\n", 0, match.start())
+            removed.append(Removed(line=line, what="comment", text=_SPACE.sub(" ", inner)))
+        return "\n" * match.group(0).count("\n")
+
+    if "<!--" in source:
+        source = _COMMENT.sub(drop_comment, source)
+    controls = _CONTROLS.search(source) is not None
+    number = first_line - 1
+    for raw in source.split("\n"):
+        number += 1
+        if not raw or raw.isspace():
+            if pending:
+                flush()
             continue
-        if pending and (item.indented or standalone(item.text) or standalone(pending[-1].text)):
-            flush()
-        pending.append(item)
-        if item.hard_break:
-            flush()
+        line = raw
+        if controls and _CONTROLS.search(line):
+            found = "".join(sorted(set(_CONTROLS.findall(line))))
+            removed.append(Removed(line=number, what="control", text=found.encode("unicode_escape").decode()))
+            line = _CONTROLS.sub("", line)
+        pieces = _BR.split(line) if "<" in line else (line,)
+        last_index = len(pieces) - 1
+        for index, part in enumerate(pieces):
+            piece = part
+            stripped = piece.lstrip(" ")
+            if not stripped or stripped.isspace():
+                if index == last_index == 0:
+                    flush()
+                continue
+            lead = stripped[0]
+            if lead in _MARKUP_LEADS:
+                if lead in _RULE_LEADS and _RULE.match(piece):
+                    flush()
+                    continue
+                if lead == ">":
+                    piece = _QUOTE.sub("", piece)
+                    stripped = piece.lstrip(" ")
+                    lead = stripped[:1]
+                heading = _HEADING.match(piece) if lead == "#" else None
+                if heading is not None:
+                    flush()
+                    text = _clean(heading.group(2))
+                    if text:
+                        units.append(Unit(UnitKind.HEADING, text, number, number, len(heading.group(1))))
+                    continue
+                image = _IMAGE.match(stripped.strip()) if lead == "!" else None
+                if image is not None:
+                    flush()
+                    units.append(Unit(UnitKind.IMAGE, _clean(image["alt"]), number, number, None, image["src"]))
+                    continue
+            escaped = piece.endswith("\\")
+            hard = index != last_index or escaped or piece.endswith("  ")
+            text = _clean(piece[:-1] if escaped else piece)
+            if not text:
+                continue
+            indented = piece[:1] in _INDENTS and _INDENT.match(piece) is not None
+            if pending and (indented or standalone(text) or standalone(pending[-1][1])):
+                flush()
+            pending.append((number, text, indented))
+            if hard:
+                flush()
     flush()
     return units, removed

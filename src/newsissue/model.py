@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 __all__ = [
+    "Article",
     "Block",
     "Byline",
     "Dateline",
@@ -27,7 +28,6 @@ __all__ = [
     "Jump",
     "Page",
     "Paragraph",
-    "Article",
     "Role",
     "Severity",
 ]

@@ -67,8 +67,19 @@ def build_options(options_type: type, values: Mapping[str, Any]) -> Any:
         raise ExportError(f"bad options: {exc}") from None
 
 
-_SETTABLE = ("title", "date", "number", "lunar_date", "page_count", "publisher", "serial_number", "issn",
-             "language", "country", "source")
+_SETTABLE = (
+    "title",
+    "date",
+    "number",
+    "lunar_date",
+    "page_count",
+    "publisher",
+    "serial_number",
+    "issn",
+    "language",
+    "country",
+    "source",
+)
 
 
 def override_issue(issue: Issue, values: Mapping[str, Any]) -> Issue:

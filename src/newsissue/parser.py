@@ -51,9 +51,7 @@ def _decode(data: bytes, source: str | None, encoding: str | None) -> tuple[str,
     decoded = decode(data, encoding=encoding)
     notes: tuple[Diagnostic, ...] = ()
     if decoded.detected:
-        notes = (
-            Diagnostic(code="encoding-detected", message=f"read as {decoded.encoding}", source=source),
-        )
+        notes = (Diagnostic(code="encoding-detected", message=f"read as {decoded.encoding}", source=source),)
     return decoded.text, notes
 
 
@@ -273,9 +271,7 @@ def _parse(
 def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: list[Diagnostic]) -> list[int]:
     numbers: list[int] = []
     for index, units in enumerate(read):
-        header = next(
-            (h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None
-        )
+        header = next((h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None)
         if header is not None:
             number = header.number
         elif units.text.number_from_name is not None:

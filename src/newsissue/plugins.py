@@ -78,8 +78,18 @@ class PluginInfo:
 
     name: str
     module: str
-    version: str | None
     hooks: tuple[str, ...]
+
+    @property
+    def version(self) -> str | None:
+        """The version of the distribution that ships the plugin's module, if installed."""
+        top = self.module.split(".")[0]
+        for dist in importlib.metadata.packages_distributions().get(top, ()):
+            try:
+                return importlib.metadata.version(dist)
+            except importlib.metadata.PackageNotFoundError:
+                continue
+        return None
 
 
 T = TypeVar("T")
@@ -129,7 +139,7 @@ class Registry:
         for name, plugin in pm.list_name_plugin():
             module = plugin.__name__ if isinstance(plugin, types.ModuleType) else type(plugin).__module__
             hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
-            infos.append(PluginInfo(name=name, module=module, version=_version(module), hooks=hooks))
+            infos.append(PluginInfo(name=name, module=module, hooks=hooks))
         return cls(exporters=exporters, readers=readers, languages=languages, plugins=tuple(infos))
 
     def exporter(self, name: str) -> Exporter:
@@ -142,22 +152,12 @@ class Registry:
 
     def language(self, code: str) -> Conventions:
         """The conventions of a language by its BCP 47 tag (``zh``, ``zh-CN`` …)."""
-        primary = code.split("-")[0].lower()
+        primary = code.split("-", maxsplit=1)[0].lower()
         try:
             return self.languages[primary]
         except KeyError:
             known = ", ".join(sorted(self.languages)) or "none"
             raise UnknownFormatError(f"no plugin reads language {code!r} (installed: {known})") from None
-
-
-def _version(module: str) -> str | None:
-    top = module.split(".")[0]
-    for dist in importlib.metadata.packages_distributions().get(top, ()):
-        try:
-            return importlib.metadata.version(dist)
-        except importlib.metadata.PackageNotFoundError:
-            continue
-    return None
 
 
 @functools.cache

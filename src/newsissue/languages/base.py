@@ -144,6 +144,13 @@ class Conventions(abc.ABC):
     def classify(self, lines: tuple[str, ...]) -> ItemKind:
         """The kind of a block of short lines that has no body (an advertisement, a notice …)."""
 
+    def is_prose(self, text: str) -> bool:
+        """A cheap test that ``text`` can only be body prose (no byline, dateline, jump, caption or title).
+
+        The parser skips the other tests when it says so; the default never does.
+        """
+        return False
+
     def starts_title(self, text: str) -> bool:
         """Whether ``text`` opens a title stack by its look alone (e.g. a dash-led subheadline)."""
         return False

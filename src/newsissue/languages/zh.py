@@ -25,8 +25,11 @@ _NAME = rf"[{_HAN}·•]{{2,6}}"
 _SENTENCE_END = "。！？!?…．.；;"
 _CLOSERS = "”’」』\"'）)】]"
 _CONTINUES = "，,、；;：:（(“‘《〈【—-·/"
-_FUNCTION_END = re.compile(rf"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$")
+_FUNCTION_END = re.compile(
+    r"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$"
+)
 _COMMA = re.compile(r"[，,]")
+_CLOSING_CREDIT = re.compile(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$")
 
 # Byline role labels, longest first so that 全媒体记者 wins over 记者.
 _ROLES: dict[str, Role] = {
@@ -55,14 +58,27 @@ _ROLES: dict[str, Role] = {
 _LONG_LABELS = "|".join(label for label in _ROLES if len(label) > 1)
 # One-character labels (文/图) need a separator, or 文化 would read as a byline.
 _LABEL = rf"(?:{_LONG_LABELS}|[文图](?=\s*[/／:：]))"
-_SEGMENT = re.compile(
-    rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)"
-)
+_SEGMENT = re.compile(rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)")
 _PAPER = rf"[{_HAN}·]{{2,14}}?"
+_ROLE_HINT = re.compile(rf"{_LONG_LABELS}|[文图]\s*[/／:：]")
+_ROLE_CHARS = re.compile("[记讯编摄稿者习文图]")
 _PAREN_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?\s*[（(]\s*(?P<inner>[^()（）]{{2,80}}?)\s*[)）]\s*")
 _WHOLE_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?(?P<inner>{_LABEL}.{{1,70}})$")
 
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _NUM = r"(?:\d{1,2}|[一二三四五六七八九十廿卅]{1,3})"
 _AGENCY = (
     r"新华社|中新社|中新网|人民日报|人民网|新华网|光明日报|经济日报|中国日报|央视网|央广网|本报"
@@ -80,7 +96,7 @@ LEAD_DATE_WINDOW = 7
 
 _JUMP = re.compile(
     r"(?P<text>(?P<arrow>[▶►▷→>》]+)?\s*(?P<open>[（(])?\s*(?P<dir>下转|上接|转|接)\s*(?P<di>第)?\s*"
-    rf"(?P<page>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{{1,2}}\s*[)）])?"
+    r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{1,2}\s*[)）])?"
     r"\s*(?(open)[)）])\s*)$"
 )
 _CREDIT = (
@@ -97,7 +113,9 @@ _MASTHEAD_FEATURES = re.compile(
 )
 _DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _WEEKDAY = re.compile(r"星期(?P<w>[一二三四五六日天])")
-_LUNAR = re.compile(r"(?:农历\s*)?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{2}日?")
+_LUNAR = re.compile(
+    r"(?:农历\s*)?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{2}日?"
+)
 _ISSUE_NUMBER = re.compile(r"第\s*(?P<n>\d+)\s*期")
 _PAGE_COUNT = re.compile(r"(?:[今本]日|本期|共)\s*(?P<n>\d+)\s*版")
 _CN_SERIAL = re.compile(r"CN\s*(?P<a>\d{2})\s*[-－]\s*(?P<b>\d{4})(?:/(?P<c>[A-Z]{1,2}))?")
@@ -130,6 +148,17 @@ def cn_number(text: str) -> int:
     for char in text:
         value = value * 10 + _CN_DIGITS[char]
     return value
+
+
+def _printed_date(text: str) -> _dt.date | None:
+    """The first ``2023年12月7日`` in ``text`` as a date, if it is a real one."""
+    match = _DATE.search(text)
+    if match is None:
+        return None
+    try:
+        return _dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:
@@ -185,7 +214,7 @@ class Chinese(Conventions):
 
     def ends_sentence(self, text: str) -> bool:
         text = text.rstrip()
-        if re.search(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$", text):
+        if text[-1:] in ")）" and _CLOSING_CREDIT.search(text[-40:]):
             return True
         stripped = text.rstrip(_CLOSERS)
         return bool(stripped) and stripped[-1] in _SENTENCE_END
@@ -198,18 +227,31 @@ class Chinese(Conventions):
     def is_title_like(self, text: str) -> bool:
         if not 1 <= len(text) <= 64 or self.ends_sentence(text) or text[-1] in _CONTINUES or "。" in text:
             return False
-        if _FUNCTION_END.search(text.rstrip(_CLOSERS)):
+        if _FUNCTION_END.search(text.rstrip(_CLOSERS)[-2:]):
             return False
-        commas = _COMMA.split(text)
-        if len(commas) > 1 and (len(commas[-1]) < 3 or len(commas) > 3 or (len(text) > 30 and len(commas) > 2)):
+        clauses = _COMMA.split(text)
+        # A clause after the last comma too short to stand, or too many clauses, reads as prose.
+        return len(clauses) == 1 or not (
+            len(clauses[-1]) < 3 or len(clauses) > 3 or (len(text) > 30 and len(clauses) > 2)
+        )
+
+    def is_prose(self, text: str) -> bool:
+        if len(text) <= 160 or "版" in text[-12:]:
             return False
-        return True
+        head = text[:32]
+        return not ("(" in head or "（" in head or "电" in head or "本报讯" in head or "月" in head[:4])
 
     def starts_title(self, text: str) -> bool:
         return text.startswith(("——", "—", "－－")) and len(text) <= 64
 
     def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
-        match = _PAREN_BYLINE.match(text)
+        head = text[:16]
+        paren = "(" in head or "（" in head
+        if not (paren or (whole and len(text) <= 80)) or _ROLE_CHARS.search(text, 0, 32) is None:
+            return None
+        if _ROLE_HINT.search(text, 0, 32) is None:
+            return None
+        match = _PAREN_BYLINE.match(text) if paren else None
         if match is not None and not (whole and match.end() < len(text)):
             bylines = _segments(match["inner"])
             paper = match["paper"]
@@ -225,6 +267,9 @@ class Chinese(Conventions):
         return None
 
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
+        head = text[:32]
+        if "日电" not in head and "社电" not in head and "本报讯" not in head and "月" not in head[:4]:
+            return None
         match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
         if match is not None:
             groups = match.groupdict()
@@ -259,7 +304,9 @@ class Chinese(Conventions):
         return None
 
     def match_jump(self, text: str) -> JumpMatch | None:
-        match = _JUMP.search(text)
+        if "版" not in text[-12:]:
+            return None
+        match = _JUMP.search(text, max(0, len(text) - 40))
         if match is None:
             return None
         direction = match["dir"]
@@ -272,7 +319,8 @@ class Chinese(Conventions):
         return JumpMatch(jump=jump, outgoing=direction in ("下转", "转"), rest=text[: match.start()].rstrip())
 
     def match_caption(self, text: str) -> CaptionMatch | None:
-        if len(text) > 160:
+        tail = text[-40:]
+        if len(text) > 160 or ("摄" not in tail and "图" not in tail) or self.ends_sentence(text):
             return None
         text = text.strip()
         # The longest credit that ends the line and starts after punctuation or a space.
@@ -289,11 +337,8 @@ class Chinese(Conventions):
     def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
         text = " ".join(lines)
         fields: dict[str, object] = {}
-        if (m := _DATE.search(text)) is not None:
-            try:
-                fields["date"] = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                pass
+        if (date := _printed_date(text)) is not None:
+            fields["date"] = date
         if (m := _WEEKDAY.search(text)) is not None:
             fields["weekday"] = "一二三四五六日天".index(m["w"]) % 7 if m["w"] != "天" else 6
         if (m := _LUNAR.search(_DATE.sub(" ", text))) is not None:
@@ -323,12 +368,7 @@ class Chinese(Conventions):
             return None
         number = int(match["n"] or match["n2"])
         section = match["section"] or match["section2"]
-        date = None
-        if (m := _DATE.search(text)) is not None:
-            try:
-                date = _dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                pass
+        date = _printed_date(text)
         return PageHeader(number=number, section=section, date=date) if number >= 1 else None
 
     def classify(self, lines: tuple[str, ...]) -> ItemKind:

@@ -1,0 +1,87 @@
+"""A readable tree of an issue and its diagnostics (``newsissue inspect``)."""
+
+from __future__ import annotations
+
+import collections
+
+from .model import Article, Figure, Heading, Issue, ItemKind, Jump, Paragraph
+
+__all__ = ["describe"]
+
+
+def _jump(jump: Jump) -> str:
+    return f"page {jump.page}" + (f" {jump.marker}" if jump.marker else "")
+
+
+def _item(index: int, item: Article) -> list[str]:
+    title = item.headline or (item.body[0].text[:30] if item.body and isinstance(item.body[0], Paragraph) else "")
+    lines = [f"  [{index}] {item.kind.value:<13} {title}"]
+    pad = " " * 6
+    if item.kicker:
+        lines.append(f"{pad}kicker:      {item.kicker}")
+    if item.subheadline:
+        lines.append(f"{pad}subheadline: {item.subheadline}")
+    if item.bylines:
+        people = ", ".join(f"{b.name} ({b.role.value})" for b in item.bylines)
+        lines.append(f"{pad}bylines:     {people}")
+    if item.dateline is not None:
+        d = item.dateline
+        parts = [p for p in (d.agency, d.place, d.date.isoformat() if d.date else None) if p]
+        lines.append(f"{pad}dateline:    {' '.join(parts) or '-'}  [{d.text}]")
+    counts = collections.Counter(
+        {Paragraph: "paragraph", Heading: "crosshead", Figure: "figure"}[type(block)] for block in item.body
+    )
+    if counts:
+        lines.append(
+            f"{pad}body:        " + ", ".join(f"{n} {kind}{'s' if n > 1 else ''}" for kind, n in counts.items())
+        )
+    if item.continued_from is not None:
+        lines.append(f"{pad}from:        {_jump(item.continued_from)}")
+    if item.continued_on is not None:
+        lines.append(f"{pad}continues:   {_jump(item.continued_on)}")
+    return lines
+
+
+def describe(issue: Issue) -> str:
+    """The issue as an indented text tree, diagnostics last."""
+    head = " ".join(
+        part
+        for part in (
+            issue.title or "(untitled)",
+            issue.date.isoformat() if issue.date else None,
+            f"No. {issue.number}" if issue.number is not None else None,
+        )
+        if part
+    )
+    meta = [
+        f"{label} {value}"
+        for label, value in (
+            ("language", issue.language),
+            ("pages", issue.page_count),
+            ("publisher", issue.publisher),
+            ("serial", issue.serial_number),
+            ("ISSN", issue.issn),
+            ("lunar", issue.lunar_date),
+        )
+        if value is not None
+    ]
+    lines = [head, "  " + " · ".join(meta)] if meta else [head]
+    for page in issue.pages:
+        kinds = collections.Counter(item.kind for item in page.items)
+        summary = ", ".join(f"{n} {kind.value}{'s' if n > 1 else ''}" for kind, n in kinds.items())
+        section = f" {page.section}" if page.section else ""
+        lines.append(
+            f"page {page.number}{section} ({summary or 'empty'})" + (f"  <{page.source}>" if page.source else "")
+        )
+        for index, item in enumerate(page.items, 1):
+            lines.extend(_item(index, item))
+    articles = sum(1 for page in issue.pages for item in page.items if item.kind is ItemKind.ARTICLE)
+    lines.append(f"{articles} articles on {len(issue.pages)} page(s)")
+    lines.append(f"diagnostics ({len(issue.diagnostics)})")
+    for diagnostic in issue.diagnostics:
+        where = ":".join(str(part) for part in (diagnostic.source, diagnostic.line) if part is not None)
+        text = f"  «{diagnostic.text}»" if diagnostic.text else ""
+        lines.append(
+            f"  {diagnostic.severity.value:<7} {where or '-':<12} {diagnostic.code}: {diagnostic.message}{text}"
+        )
+    return "\n".join(lines) + "\n"

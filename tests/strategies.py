@@ -1,0 +1,143 @@
+"""Hypothesis strategies: whole issues for exporters, and page text for the parser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from newsissue import (
+    Article,
+    Byline,
+    Dateline,
+    Diagnostic,
+    Figure,
+    Heading,
+    Issue,
+    ItemKind,
+    Jump,
+    Page,
+    Paragraph,
+    Role,
+    Severity,
+)
+
+# Any text the model accepts: no controls, surrogates or non-characters.
+safe_text = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn")), max_size=40)
+words = st.text(st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Cn", "Z")), min_size=1, max_size=12)
+# Readable text: Chinese and Latin words, digits and punctuation, joined by spaces.
+prose = st.lists(
+    st.one_of(
+        st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=1, max_size=12),
+        st.from_regex(r"[A-Za-z0-9]{1,10}", fullmatch=True),
+        st.sampled_from(["，", "。", "“", "”", "、", "&", "<", ">", "'", '"', "—", "!"]),
+    ),
+    min_size=1,
+    max_size=12,
+).map(" ".join)
+maybe = lambda strategy: st.none() | strategy  # noqa: E731
+text_field = st.one_of(prose, safe_text.filter(lambda s: s.strip() != ""))
+
+jumps = st.builds(Jump, page=st.integers(1, 60), marker=maybe(st.sampled_from(["①", "②", "③"])), text=maybe(prose))
+bylines = st.builds(Byline, name=text_field, role=st.sampled_from(list(Role)))
+datelines = st.builds(
+    Dateline, agency=maybe(text_field), place=maybe(text_field), date=maybe(st.dates()), text=maybe(text_field)
+)
+blocks = st.one_of(
+    st.builds(Paragraph, text=text_field),
+    st.builds(Heading, text=text_field),
+    st.builds(
+        Figure,
+        caption=maybe(text_field),
+        credit=maybe(text_field),
+        image=maybe(st.from_regex(r"[a-z]{1,8}/[a-z0-9]{1,8}\.(jpg|png)", fullmatch=True)),
+    ),
+)
+articles = st.builds(
+    Article,
+    kind=st.sampled_from(list(ItemKind)),
+    kicker=maybe(text_field),
+    headline=maybe(text_field),
+    subheadline=maybe(text_field),
+    byline_text=maybe(text_field),
+    bylines=st.lists(bylines, max_size=3).map(tuple),
+    dateline=maybe(datelines),
+    body=st.lists(blocks, max_size=6).map(tuple),
+    continued_from=maybe(jumps),
+    continued_on=maybe(jumps),
+)
+diagnostics = st.builds(
+    Diagnostic,
+    code=st.sampled_from(["paragraph-joined", "title-inferred", "item-classified"]),
+    message=prose,
+    severity=st.sampled_from(list(Severity)),
+    source=maybe(st.sampled_from(["01.md", "p2.txt"])),
+    line=maybe(st.integers(1, 500)),
+    page=maybe(st.integers(1, 40)),
+    text=maybe(text_field),
+)
+
+
+@st.composite
+def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
+    """A whole issue with pages in print order."""
+    numbers = sorted(draw(st.sets(st.integers(1, 40), min_size=1, max_size=max_pages)))
+    pages = [
+        Page(
+            number=number,
+            section=draw(maybe(text_field)),
+            header=tuple(draw(st.lists(text_field, max_size=2))),
+            items=tuple(draw(st.lists(articles, max_size=4))),
+            source=draw(maybe(st.sampled_from(["01.md", "02.md"]))),
+        )
+        for number in numbers
+    ]
+    return Issue(
+        title=draw(maybe(text_field)),
+        date=draw(maybe(st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date(2100, 12, 31)))),
+        number=draw(maybe(st.integers(0, 10**6))),
+        lunar_date=draw(maybe(text_field)),
+        page_count=draw(maybe(st.integers(1, 200))),
+        publisher=draw(maybe(text_field)),
+        serial_number=draw(maybe(st.sampled_from(["CN 43-0005", "CN 11-0001/N"]))),
+        issn=draw(maybe(st.sampled_from(["1234-5678", "0000-000X"]))),
+        language=draw(st.sampled_from(["zh", "en", "zh-CN", "en-GB"])),
+        country=draw(maybe(st.sampled_from(["CN", "GB", "US"]))),
+        source=draw(maybe(st.sampled_from(["01.md", "issue"]))),
+        pages=tuple(pages),
+        diagnostics=tuple(draw(st.lists(diagnostics, max_size=3))),
+    )
+
+
+# Page text the way OCR and PDF-to-Markdown tools give it: title lines, bylines,
+# datelines, paragraphs (some broken by layout), captions, jump lines, ads.
+_han = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2, max_size=14)
+_names = st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2, max_size=3)
+_sentence = st.builds(lambda a, b: f"{a}，{b}。", _han, _han)
+_paragraph = st.lists(_sentence, min_size=1, max_size=4).map("".join)
+_line = st.one_of(
+    st.builds(lambda level, text: "#" * level + " " + text, st.integers(1, 3), _han),
+    _han,
+    st.builds(lambda text: "——" + text, _han),
+    _paragraph,
+    _paragraph.map(lambda p: p[:-1]),
+    st.builds(lambda r, c: f"株洲日报(全媒体记者/{r} 通讯员/{c}) ", _names, _names).flatmap(
+        lambda b: _paragraph.map(lambda p: b + p)
+    ),
+    st.builds(lambda n: f"株洲日报全媒体记者/{n}", _names),
+    st.builds(lambda m, d: f"新华社北京{m}月{d}日电 ", st.integers(1, 12), st.integers(1, 28)).flatmap(
+        lambda b: _paragraph.map(lambda p: b + p)
+    ),
+    st.builds(lambda m, d: f"{m}月{d}日，", st.integers(1, 12), st.integers(1, 28)).flatmap(
+        lambda b: _paragraph.map(lambda p: b + p)
+    ),
+    st.builds(lambda p: f"▶▶下转0{p}版", st.integers(2, 8)),
+    _paragraph.map(lambda p: p + "▶▶下转02版①"),
+    st.builds(lambda c: f"{c}。通讯员供图", _han),
+    st.builds(lambda n: f"倒计时 {n} 天", st.integers(1, 30)),
+    st.just("2023年12月7日 星期四"),
+    st.just("癸卯年十月廿五日 第23501期 今日8版"),
+)
+pages_text = st.lists(st.tuples(_line, st.sampled_from(["\n\n", "\n", "  \n", "\n\n\n"])), max_size=25).map(
+    lambda parts: "".join(line + sep for line, sep in parts)
+)

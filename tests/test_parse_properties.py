@@ -1,0 +1,113 @@
+"""Invariants of the parser on any text: its one error, nothing lost, determinism."""
+
+from __future__ import annotations
+
+import collections
+from typing import Any
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+import newsissue
+from newsissue.exporters.json import converter
+
+from .strategies import pages_text
+
+# Keys whose values are not page text (derived, or names of things).
+_NOT_TEXT = {"format", "type", "kind", "role", "code", "severity", "source", "message", "date", "language", "country"}
+
+
+def model_characters(issue: newsissue.Issue) -> collections.Counter[str]:
+    """Every non-space character the model holds in its text fields, diagnostics' text included."""
+    found: collections.Counter[str] = collections.Counter()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key not in _NOT_TEXT:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            found.update(char for char in value if not char.isspace())
+        elif isinstance(value, int) and not isinstance(value, bool):
+            pass
+
+    walk(converter.unstructure(issue))
+    return found
+
+
+def lost_characters(text: str, issue: newsissue.Issue) -> collections.Counter[str]:
+    wanted = collections.Counter(char for char in text if not char.isspace())
+    return wanted - model_characters(issue)
+
+
+@given(st.text())
+@example("\x00")
+@example("#")
+@example("![](x.png)\n\n## \n")
+@example("\f\f")
+def test_parse_raises_only_parse_error_on_any_text(text: str) -> None:
+    try:
+        issue = newsissue.parse(text)
+    except newsissue.ParseError as exc:
+        assert str(exc)
+    else:
+        assert isinstance(issue, newsissue.Issue)
+
+
+@given(st.binary())
+@example(b"\xff\xfe\x00")
+@example(b"\xef\xbb\xbf")
+def test_parse_raises_only_parse_error_on_any_bytes(data: bytes) -> None:
+    try:
+        newsissue.parse(data)
+    except newsissue.ParseError as exc:
+        assert str(exc)
+
+
+# Text with no markup characters at all: every non-space character must reach the model.
+_no_markup = st.text(
+    st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5),
+        st.sampled_from(list("，。、“”：；！？（）0123456789abcXYZ ▶①版转下上接第供图摄记者通讯员/\n\u3000")),
+    )
+)
+
+
+@given(_no_markup)
+@example("株洲日报(全媒体记者/陈正明) 12月6日，会议召开。\n\n▶▶下转08版")
+def test_nothing_is_lost_from_text_without_markup(text: str) -> None:
+    try:
+        issue = newsissue.parse(text, language="zh")
+    except newsissue.ParseError:
+        assert not text.strip()
+        return
+    assert lost_characters(text, issue) == collections.Counter()
+
+
+@given(pages_text)
+def test_nothing_is_lost_from_generated_pages(text: str) -> None:
+    try:
+        issue = newsissue.parse(text, language="zh")
+    except newsissue.ParseError:
+        assert not text.strip()
+        return
+    # Heading marks and the typographic dash before a subheadline are markup.
+    content = "\n".join(line.lstrip("#").lstrip() for line in text.split("\n")).replace("—", "")
+    model = model_characters(issue)
+    model.pop("—", None)
+    wanted = collections.Counter(char for char in content if not char.isspace())
+    assert wanted - model == collections.Counter()
+
+
+@given(pages_text)
+def test_parse_is_deterministic(text: str) -> None:
+    try:
+        first = newsissue.parse(text, language="zh")
+    except newsissue.ParseError:
+        return
+    second = newsissue.parse(text, language="zh")
+    assert first == second
+    assert newsissue.render(first, "json") == newsissue.render(second, "json")
