@@ -109,3 +109,12 @@ def test_lead_with_byline_and_jump_keeps_neither_in_the_body() -> None:
     assert article.body == (newsissue.Paragraph(text="会议召开。"),)
     assert article.bylines[0].name == "张三" and article.continued_on is not None
     assert article.continued_on.marker == "①"
+
+
+def test_language_is_detected_from_the_text() -> None:
+    from newsissue.languages.zh import Chinese
+
+    chinese = Chinese()
+    assert chinese.score("株洲日报全媒体记者报道。") > 0.9
+    assert chinese.score("The city council met on Tuesday.") == 0.0
+    assert newsissue.parse("## 标题\n\n正文第一段。\n").language == "zh"

@@ -30,8 +30,9 @@ def test_readme_main_job_converts_an_example_issue() -> None:
 
 def test_code_is_ruff_clean() -> None:
     ruff = shutil.which("ruff") or str(ROOT / ".venv" / "bin" / "ruff")
+    folders = [name for name in ("src", "tests", "bench", "examples", "plugins") if (ROOT / name).is_dir()]
     result = subprocess.run(
-        [ruff, "check", "--output-format", "concise", "src", "tests", "bench", "examples", "plugins"],
+        [ruff, "check", "--output-format", "concise", *folders],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -39,7 +40,7 @@ def test_code_is_ruff_clean() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     formatted = subprocess.run(
-        [ruff, "format", "--check", "src", "tests", "bench", "examples", "plugins"],
+        [ruff, "format", "--check", *folders],
         cwd=ROOT,
         capture_output=True,
         text=True,

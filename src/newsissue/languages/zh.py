@@ -29,6 +29,8 @@ _FUNCTION_END = re.compile(
     r"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$"
 )
 _COMMA = re.compile(r"[，,]")
+_NOT_HAN = re.compile(rf"[^{_HAN}]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _CLOSING_CREDIT = re.compile(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$")
 
 # Byline role labels, longest first so that 全媒体记者 wins over 记者.
@@ -208,8 +210,9 @@ class Chinese(Conventions):
     name = "Chinese"
 
     def score(self, text: str) -> float:
-        han = len(re.findall(rf"[{_HAN}]", text))
-        latin = len(re.findall(r"[A-Za-z]", text))
+        sample = text[:1000]
+        han = len(_NOT_HAN.sub("", sample))
+        latin = len(_NOT_LATIN.sub("", sample))
         return han / (han + latin / 4) if han else 0.0
 
     def ends_sentence(self, text: str) -> bool:
