@@ -99,5 +99,5 @@ def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixtur
     assert formats.startswith("json ") and "--option indent=1" in formats
     assert main(["plugins"]) == 0
     plugins = capsys.readouterr().out
-    assert "newsissue.exporters.json" in plugins and "newsissue_exporters" in plugins
+    assert "newsissue.formats.json" in plugins and "newsissue_exporters" in plugins
     assert "newsissue.languages.zh" in plugins

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 
 import newsissue
-from newsissue.exporters.json import FORMAT, dumps, loads
+from newsissue.formats.json import FORMAT, dumps, loads
 
 from .strategies import issues
 

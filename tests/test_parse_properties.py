@@ -9,7 +9,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsissue
-from newsissue.exporters.json import converter
+from newsissue.formats.json import converter
 
 from .strategies import pages_text
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .errors import ExportError, NewsIssueError, ParseError, PluginError, UnknownFormatError
 from .export import export, render
-from .formats import Exporter, NoOptions, Reader
 from .hookspecs import hookimpl
+from .interfaces import Exporter, NoOptions, Reader
 from .model import (
     Article,
     Block,

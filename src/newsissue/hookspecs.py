@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from .formats import Exporter, Reader
+    from .interfaces import Exporter, Reader
     from .languages.base import Conventions
 
 hookspec = pluggy.HookspecMarker("newsissue")

@@ -47,7 +47,14 @@ def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None)
         raise ValueError(f"{attribute.name} must be 1 or more, not {value}")
 
 
+def _none_if_empty(value: str | None) -> str | None:
+    return value or None
+
+
 def _text(default: str | None = None) -> Any:
+    """A text field; an optional one (default None) holds None or non-empty text."""
+    if default is None:
+        return attrs.field(default=None, converter=_none_if_empty, validator=_safe_text)
     return attrs.field(default=default, validator=_safe_text)
 
 
@@ -209,6 +216,14 @@ class Issue:
     source: str | None = _text()
     pages: tuple[Page, ...] = attrs.field(default=(), converter=_tuple, validator=_ascending_pages)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_tuple)
+
+    def locale(self) -> str | None:
+        """The language tag with the country as region where it has none: ``zh`` + ``CN`` → ``zh-CN``."""
+        if self.language is None:
+            return None
+        if self.country is None or "-" in self.language:
+            return self.language
+        return f"{self.language}-{self.country}"
 
     def articles(self) -> tuple[Article, ...]:
         """Every item of kind ``article``, page by page in reading order."""

@@ -20,7 +20,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError, UnknownFormatError
-from .formats import Exporter, Reader
+from .interfaces import Exporter, Reader
 from .languages.base import Conventions
 
 __all__ = [
@@ -38,7 +38,7 @@ ENTRY_POINT_GROUP = "newsissue"
 #: The built-in plugins, registered like any third-party one.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.languages.zh",
-    "newsissue.exporters.json",
+    "newsissue.formats.json",
 )
 
 

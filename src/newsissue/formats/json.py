@@ -12,8 +12,8 @@ import cattrs
 from cattrs.strategies import configure_tagged_union
 
 from ..errors import ParseError
-from ..formats import Exporter, Reader
 from ..hookspecs import hookimpl
+from ..interfaces import Exporter, Reader
 from ..model import Block, Issue
 
 __all__ = ["FORMAT", "JsonExporter", "JsonReader", "converter", "dumps", "loads"]

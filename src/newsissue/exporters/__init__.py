@@ -1,1 +1,0 @@
-"""The built-in exporters, one module per format."""

@@ -1,0 +1,1 @@
+"""The built-in formats: one module per format, its writer (and reader) side by side."""
