@@ -27,25 +27,25 @@ def _shared(relative: str) -> Path:
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def golden_page() -> Path:
     """The sample front page of 株洲日报 2023-12-07 (read from ../shared, never copied here)."""
     return _shared(f"golden/{GOLDEN_STEM}.md")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def golden_expected() -> Path:
     """The editor's expected structure of the sample page."""
     return _shared(f"golden/{GOLDEN_STEM}.expected.json")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def schemas() -> Path:
     """The official NewsML-G2 and ninjs schemas in ../shared/schemas."""
     return _shared("schemas")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def example_issue() -> Path:
     """The fictional four-page Chinese example issue."""
     return EXAMPLES / "qingxi-daily"

@@ -39,6 +39,9 @@ ENTRY_POINT_GROUP = "newsissue"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.languages.zh",
     "newsissue.formats.json",
+    "newsissue.formats.newsml",
+    "newsissue.formats.newsml_read",
+    "newsissue.formats.ninjs",
 )
 
 

@@ -1,0 +1,71 @@
+"""An item's body as XHTML elements (paragraphs, ``h2`` crossheads, figures) and as plain text."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from ..model import Article, Block, Figure, Heading, Paragraph
+
+__all__ = ["HTML", "XHTML", "body_elements", "body_from_elements", "plain_text"]
+
+XHTML = "http://www.w3.org/1999/xhtml"
+E = ElementMaker(namespace=XHTML, nsmap={None: XHTML})
+#: Plain HTML elements (no namespace), for HTML carried as a string.
+HTML = ElementMaker()
+
+
+def _figure(figure: Figure, E: ElementMaker) -> etree._Element:  # noqa: N803
+    element = E.figure()
+    if figure.image is not None:
+        element.append(E.img(src=figure.image, alt=figure.caption or ""))
+    if figure.caption is not None or figure.credit is not None:
+        caption = E.figcaption()
+        if figure.caption is not None:
+            caption.append(E.span(figure.caption, {"class": "caption"}))
+        if figure.credit is not None:
+            if len(caption):
+                caption[-1].tail = " "
+            caption.append(E.span(figure.credit, {"class": "credit"}))
+        element.append(caption)
+    return element
+
+
+def body_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  # noqa: N803
+    """The body's blocks as XHTML elements (or plain HTML ones with ``E=HTML``), in order."""
+    elements = []
+    for block in item.body:
+        if isinstance(block, Paragraph):
+            elements.append(E.p(block.text))
+        elif isinstance(block, Heading):
+            elements.append(E.h2(block.text))
+        else:
+            elements.append(_figure(block, E))
+    return elements
+
+
+def body_from_elements(elements: list[etree._Element]) -> tuple[Block, ...]:
+    """Blocks back from :func:`body_elements`' XHTML (what the NewsML reader sees)."""
+    blocks: list[Block] = []
+    for element in elements:
+        name = etree.QName(element).localname
+        if name == "p":
+            blocks.append(Paragraph(text=element.text or ""))
+        elif name == "h2":
+            blocks.append(Heading(text=element.text or ""))
+        elif name == "figure":
+            image = next((child.get("src") for child in element if etree.QName(child).localname == "img"), None)
+            spans = {span.get("class"): span.text or "" for span in element.iter(f"{{{XHTML}}}span")}
+            blocks.append(Figure(caption=spans.get("caption"), credit=spans.get("credit"), image=image))
+    return tuple(blocks)
+
+
+def plain_text(item: Article) -> str:
+    """The body as plain text: one block a paragraph, blank lines between."""
+    lines = []
+    for block in item.body:
+        if isinstance(block, Figure):
+            lines.append(" ".join(part for part in (block.caption, block.credit) if part))
+        else:
+            lines.append(block.text)
+    return "\n\n".join(line for line in lines if line)

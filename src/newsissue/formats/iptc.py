@@ -1,0 +1,180 @@
+"""What the IPTC formats (NewsML-G2, ninjs) share: identifiers, time stamps, vocabularies."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+
+import attrs
+
+from ..errors import ExportError
+from ..model import Article, Issue, ItemKind, Page, Role
+
+__all__ = [
+    "CPP_ROLES",
+    "HEADLINE_ROLES",
+    "SCHEMES",
+    "IptcOptions",
+    "Naming",
+    "item_id",
+    "page_id",
+]
+
+#: Our own vocabularies, declared in every document that uses them. URNs: no web host is implied.
+SCHEMES: dict[str, str] = {
+    "nihl": "urn:newsissue:cv:headlinerole:",
+    "nijob": "urn:newsissue:cv:jobtitle:",
+    "niprop": "urn:newsissue:cv:property:",
+    "nigroup": "urn:newsissue:cv:grouprole:",
+    "niid": "urn:newsissue:cv:idtype:",
+}
+#: Headline roles: kicker (引题), main headline (主题), subheadline (副题).
+HEADLINE_ROLES = ("kicker", "main", "subhead")
+#: Byline roles as IPTC content-production-party roles, and whether the person is a creator.
+CPP_ROLES: dict[Role, tuple[str, bool]] = {
+    Role.REPORTER: ("author", True),
+    Role.PHOTOGRAPHER: ("author", True),
+    Role.AUTHOR: ("author", True),
+    Role.CORRESPONDENT: ("correspondent", False),
+    Role.EDITOR: ("editor", False),
+}
+CPP_URI = "http://cv.iptc.org/newscodes/contentprodpartyrole/"
+#: An agency named in a dateline originated the content.
+AGENCY_ROLE = "origcont"
+
+# UTC offsets of the countries whose papers we read, for time stamps of a date-only issue.
+_COUNTRY_OFFSETS = {
+    "CN": "+08:00",
+    "HK": "+08:00",
+    "MO": "+08:00",
+    "TW": "+08:00",
+    "SG": "+08:00",
+    "MY": "+08:00",
+    "JP": "+09:00",
+    "KR": "+09:00",
+    "GB": "+00:00",
+    "IE": "+00:00",
+    "IN": "+05:30",
+    "AU": "+10:00",
+    "NZ": "+12:00",
+    "US": "-05:00",
+    "CA": "-05:00",
+}
+_LANGUAGE_OFFSETS = {"zh": "+08:00", "ja": "+09:00", "ko": "+09:00"}
+_OFFSET = re.compile(r"^(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)$")
+_TOKEN = re.compile(r"[^A-Za-z0-9.-]+")
+
+
+@attrs.frozen(kw_only=True)
+class IptcOptions:
+    """Options shared by the NewsML-G2 and ninjs exporters.
+
+    ``provider`` is the token in every guid (``urn:newsml:{provider}:{date}:{id}``),
+    by default derived from the ISSN or CN serial number; ``timezone`` an offset
+    such as ``+08:00`` (default: from the issue's country or language, else UTC).
+    """
+
+    provider: str | None = None
+    provider_name: str | None = None
+    provider_uri: str | None = None
+    timezone: str | None = None
+    copyright_holder: str | None = None
+    copyright_notice: str | None = None
+    advertisements: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Naming:
+    """Identifiers and time stamps of one export, fixed by the issue and the options."""
+
+    provider: str
+    provider_name: str | None
+    provider_uri: str | None
+    offset: str
+    date: str
+    created: str
+    copyright_holder: str | None
+    copyright_notice: str | None
+
+    @classmethod
+    def of(cls, issue: Issue, options: IptcOptions) -> Naming:
+        """The naming for ``issue``; raises ExportError for a malformed option."""
+        offset = options.timezone or _default_offset(issue)
+        if not _OFFSET.match(offset):
+            raise ExportError(f"timezone must be an offset such as +08:00 or Z, not {offset!r}")
+        provider = options.provider or _default_provider(issue)
+        if not provider or _TOKEN.search(provider):
+            raise ExportError(f"provider must be letters, digits, dots and hyphens, not {provider!r}")
+        day = issue.date or _fallback_date()
+        holder = options.copyright_holder or issue.title or issue.publisher
+        return cls(
+            provider=provider,
+            provider_name=options.provider_name or issue.title or issue.publisher,
+            provider_uri=options.provider_uri,
+            offset=offset,
+            date=day.isoformat(),
+            created=f"{day.isoformat()}T00:00:00{offset}",
+            copyright_holder=holder,
+            copyright_notice=options.copyright_notice,
+        )
+
+    def guid(self, local: str) -> str:
+        """``urn:newsml:{provider}:{yyyymmdd}:{local}``."""
+        return f"urn:newsml:{self.provider}:{self.date.replace('-', '')}:{local}"
+
+
+def _default_offset(issue: Issue) -> str:
+    if issue.country in _COUNTRY_OFFSETS:
+        return _COUNTRY_OFFSETS[issue.country]
+    language = (issue.language or "").split("-")[0].lower()
+    return _LANGUAGE_OFFSETS.get(language, "+00:00")
+
+
+def _default_provider(issue: Issue) -> str:
+    if issue.issn:
+        return f"issn-{issue.issn.lower()}"
+    if issue.serial_number:
+        return _TOKEN.sub("-", issue.serial_number.lower()).strip("-")
+    return "newsissue"
+
+
+def _fallback_date() -> _dt.date:
+    """SOURCE_DATE_EPOCH's day for an undated issue, else 1970-01-01: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    try:
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    except ValueError:
+        raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
+
+
+def page_id(page: Page) -> str:
+    """A page's id within the issue: ``p01``."""
+    return f"p{page.number:02d}"
+
+
+def item_id(page: Page, index: int) -> str:
+    """An item's id within the issue from its page and place on it: ``p01-03``."""
+    return f"{page_id(page)}-{index:02d}"
+
+
+def exported_items(page: Page, options: IptcOptions) -> list[tuple[int, Article]]:
+    """The page's items to export with their 1-based places; non-articles only when asked."""
+    return [
+        (index, item)
+        for index, item in enumerate(page.items, 1)
+        if item.kind is ItemKind.ARTICLE or options.advertisements
+    ]
+
+
+def page_title(page: Page) -> str:
+    """A page's display title: ``01版`` or ``01版 要闻``."""
+    return f"{page.number:02d}版" + (f" {page.section}" if page.section else "")
+
+
+def issue_title(issue: Issue) -> str:
+    """The issue's display title: ``株洲日报 2023-12-07 第23501期``."""
+    parts = [issue.title or "newsissue", issue.date.isoformat() if issue.date else None]
+    if issue.number is not None:
+        parts.append(f"第{issue.number}期" if (issue.language or "").startswith("zh") else f"No. {issue.number}")
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,237 @@
+"""NewsML-G2 2.35: the issue as one newsMessage (a packageItem and a newsItem per article).
+
+Mapping tables: docs/formats.md. Every document validates against the 2.35 XSD
+and declares every QCode alias it uses (IPTC catalog v41 or the inline catalog).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from ..hookspecs import hookimpl
+from ..interfaces import Exporter
+from ..model import Article, Issue, ItemKind, Page
+from . import iptc
+from .html import XHTML, body_elements
+
+__all__ = ["NAR", "NewsMLExporter", "NewsMLOptions", "newsml"]
+
+NAR = "http://iptc.org/std/nar/2006-10-01/"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
+NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
+N = ElementMaker(namespace=NAR, nsmap={None: NAR})
+X = ElementMaker(namespace=XHTML, nsmap={None: XHTML})
+
+
+@attrs.frozen(kw_only=True)
+class NewsMLOptions(iptc.IptcOptions):
+    """Options of the NewsML-G2 exporter (see :class:`~newsissue.formats.iptc.IptcOptions`)."""
+
+
+def _item_attributes(guid: str, lang: str | None) -> dict[str, str]:
+    attributes = {
+        "guid": guid,
+        "version": "1",
+        "standard": "NewsML-G2",
+        "standardversion": "2.35",
+        "conformance": "power",
+    }
+    if lang:
+        attributes[XML_LANG] = lang
+    return attributes
+
+
+def _catalogs(*aliases: str) -> list[etree._Element]:
+    catalog = N.catalog(*(N.scheme(alias=alias, uri=iptc.SCHEMES[alias]) for alias in aliases))
+    return [N.catalogRef(href=CATALOG), catalog]
+
+
+def _rights(naming: iptc.Naming) -> list[etree._Element]:
+    if naming.copyright_holder is None:
+        return []
+    info = N.rightsInfo(N.copyrightHolder(N.name(naming.copyright_holder)))
+    if naming.copyright_notice:
+        info.append(N.copyrightNotice(naming.copyright_notice))
+    return [info]
+
+
+def _provider(naming: iptc.Naming) -> etree._Element:
+    provider = N.provider(N.name(naming.provider_name)) if naming.provider_name else N.provider(literal=naming.provider)
+    if naming.provider_uri:
+        provider.set("uri", naming.provider_uri)
+    return provider
+
+
+def _prop(tag: str, rel: str, value: object) -> etree._Element:
+    return getattr(N, tag)(rel=f"niprop:{rel}", value=str(value))
+
+
+def _title_of(item: Article) -> str | None:
+    if item.headline:
+        return item.headline
+    first = next((block for block in item.body if hasattr(block, "text")), None)
+    return first.text[:60] if first is not None and first.text else None
+
+
+def _news_item(issue: Issue, page: Page, index: int, item: Article, naming: iptc.Naming) -> etree._Element:
+    lang = issue.locale()
+    local = iptc.item_id(page, index)
+    meta = N.itemMeta(
+        N.itemClass(qcode="ninat:text"),
+        _provider(naming),
+        N.versionCreated(naming.created),
+        N.firstCreated(naming.created),
+        N.pubStatus(qcode="stat:usable"),
+    )
+    if (title := _title_of(item)) is not None:
+        meta.append(N.title(title))
+    content = N.contentMeta(N.contentCreated(naming.date))
+    dateline = item.dateline
+    if dateline is not None and dateline.place:
+        content.append(N.located(N.name(dateline.place)))
+    if dateline is not None and dateline.agency:
+        content.append(N.infoSource(N.name(dateline.agency), role=f"cpprole:{iptc.AGENCY_ROLE}"))
+    people = sorted(item.bylines, key=lambda byline: not iptc.CPP_ROLES[byline.role][1])
+    for byline in people:
+        role, creates = iptc.CPP_ROLES[byline.role]
+        tag = N.creator if creates else N.contributor
+        content.append(tag(N.name(byline.name), role=f"cpprole:{role}", jobtitle=f"nijob:{byline.role.value}"))
+    if lang:
+        content.append(N.language({"tag": lang}))
+    for role, text in zip(iptc.HEADLINE_ROLES, (item.kicker, item.headline, item.subheadline), strict=True):
+        if text is not None:
+            content.append(N.headline(text, role=f"nihl:{role}"))
+    if dateline is not None and dateline.text is not None:
+        content.append(N.dateline(dateline.text))
+    if item.byline_text is not None:
+        content.append(N.by(item.byline_text))
+    content.append(_prop("contentMetaExtProperty", "printPage", page.number))
+    if item.kind is not ItemKind.ARTICLE:
+        content.append(_prop("contentMetaExtProperty", "itemKind", item.kind.value))
+    if dateline is not None:
+        content.append(_prop("contentMetaExtProperty", "dateline", "present"))
+        if dateline.date is not None:
+            content.append(_prop("contentMetaExtProperty", "datelineDate", dateline.date.isoformat()))
+    for direction, jump in (("continuedFrom", item.continued_from), ("continuedOn", item.continued_on)):
+        if jump is not None:
+            content.append(_prop("contentMetaExtProperty", f"{direction}Page", jump.page))
+            if jump.marker is not None:
+                content.append(_prop("contentMetaExtProperty", f"{direction}Marker", jump.marker))
+            if jump.text is not None:
+                content.append(_prop("contentMetaExtProperty", f"{direction}Text", jump.text))
+    html = X.html(X.head(X.title(item.headline or title or "")), X.body(*body_elements(item)))
+    if lang:
+        html.set("lang", lang)
+        html.set(XML_LANG, lang)
+    content_set = N.contentSet(N.inlineXML(html, contenttype="application/xhtml+xml"))
+    return N.newsItem(
+        *_catalogs("nihl", "nijob", "niprop"),
+        *_rights(naming),
+        meta,
+        content,
+        content_set,
+        **_item_attributes(naming.guid(local), lang),
+    )
+
+
+def _package(issue: Issue, naming: iptc.Naming, options: NewsMLOptions) -> etree._Element:
+    lang = issue.locale()
+    meta = N.itemMeta(
+        N.itemClass(qcode="ninat:composite"),
+        _provider(naming),
+        N.versionCreated(naming.created),
+        N.firstCreated(naming.created),
+        N.pubStatus(qcode="stat:usable"),
+        N.profile("newspaper-issue", versioninfo="1"),
+        N.title(iptc.issue_title(issue)),
+    )
+    content = N.contentMeta(N.contentCreated(naming.date))
+    for kind, value in (("issueNumber", issue.number), ("cnSerial", issue.serial_number), ("issn", issue.issn)):
+        if value is not None:
+            content.append(N.altId(str(value), type=f"niid:{kind}"))
+    if lang:
+        content.append(N.language({"tag": lang}))
+    if issue.title is not None:
+        content.append(N.headline(issue.title))
+    extensions: list[tuple[str, Any]] = [
+        ("issueDate", issue.date.isoformat() if issue.date else None),
+        ("language", issue.language),
+        ("country", issue.country),
+        ("lunarDate", issue.lunar_date),
+        ("pageCount", issue.page_count),
+        ("publisher", issue.publisher),
+    ]
+    for rel, value in extensions:
+        if value is not None:
+            content.append(_prop("contentMetaExtProperty", rel, value))
+    root = N.group(id="issue", role="nigroup:issue", mode="pgrmod:seq")
+    root.extend(N.groupRef(idref=iptc.page_id(page)) for page in issue.pages)
+    groups = [root]
+    for page in issue.pages:
+        group = N.group(N.title(iptc.page_title(page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq")
+        for index, item in iptc.exported_items(page, options):
+            reference = N.itemRef(
+                N.itemClass(qcode="ninat:text"),
+                N.pubStatus(qcode="stat:usable"),
+                residref=naming.guid(iptc.item_id(page, index)),
+                version="1",
+                contenttype=NEWSITEM_TYPE,
+            )
+            if (title := _title_of(item)) is not None:
+                reference.append(N.title(title))
+            group.append(reference)
+        group.append(_prop("groupExtProperty", "pageNumber", page.number))
+        if page.section is not None:
+            group.append(_prop("groupExtProperty", "section", page.section))
+        for line in page.header:
+            group.append(_prop("groupExtProperty", "headerLine", line))
+        groups.append(group)
+    return N.packageItem(
+        *_catalogs("nigroup", "niid", "niprop"),
+        *_rights(naming),
+        meta,
+        content,
+        N.groupSet(*groups, root="issue"),
+        **_item_attributes(naming.guid("issue"), lang),
+    )
+
+
+def newsml(issue: Issue, options: NewsMLOptions | None = None) -> etree._Element:
+    """The issue as a ``newsMessage`` element: the package first, then its news items in order."""
+    options = options or NewsMLOptions()
+    naming = iptc.Naming.of(issue, options)
+    items = [
+        _news_item(issue, page, index, item, naming)
+        for page in issue.pages
+        for index, item in iptc.exported_items(page, options)
+    ]
+    header = N.header(
+        N.sent(naming.created),
+        N.sender(naming.provider),
+        N.transmitId(naming.guid("issue") + ":1"),
+    )
+    return N.newsMessage(header, N.itemSet(_package(issue, naming, options), *items))
+
+
+class NewsMLExporter(Exporter):
+    """NewsML-G2 2.35 for news wire systems."""
+
+    name = "newsml"
+    media_type = "application/vnd.iptc.g2.newsmessage+xml"
+    suffix = ".xml"
+    description = "IPTC NewsML-G2 2.35 newsMessage: a package and a newsItem per article"
+    Options = NewsMLOptions
+
+    def render(self, issue: Issue, options: NewsMLOptions) -> bytes:
+        return etree.tostring(newsml(issue, options), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+@hookimpl
+def newsissue_exporters() -> tuple[Exporter, ...]:
+    """The NewsML-G2 exporter."""
+    return (NewsMLExporter(),)

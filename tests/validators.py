@@ -1,0 +1,63 @@
+"""The real validators from ../shared/schemas: the NewsML-G2 2.35 XSD, IPTC's catalog, the ninjs schema."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from lxml import etree
+from referencing import Registry, Resource
+
+NAR = "{http://iptc.org/std/nar/2006-10-01/}"
+# Attributes holding QCodes, as the shared check_qcodes.py reads them.
+QCODE_ATTRIBUTES = {"qcode", "role", "type", "rel", "jobtitle", "rendition", "mode", "why", "how", "creator"}
+_PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
+
+
+@functools.cache
+def newsml_schema(schemas: Path) -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(schemas / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"), _PARSER))
+
+
+@functools.cache
+def iptc_aliases(schemas: Path) -> frozenset[str]:
+    catalog = etree.parse(str(schemas / "newsml-g2" / "catalog.IPTC-G2-Standards_41.xml"), _PARSER)
+    return frozenset(scheme.get("alias") for scheme in catalog.getroot().iter(NAR + "scheme"))
+
+
+def newsml_errors(schemas: Path, data: bytes) -> list[str]:
+    """XSD errors of a NewsML-G2 document, plus every QCode alias it uses but does not declare."""
+    document = etree.fromstring(data, _PARSER)
+    schema = newsml_schema(schemas)
+    errors = [] if schema.validate(document) else [str(error) for error in schema.error_log]
+    for item in document.iter(NAR + "newsItem", NAR + "packageItem"):
+        declared = iptc_aliases(schemas) | {scheme.get("alias") for scheme in item.iter(NAR + "scheme")}
+        for element in item.iter():
+            if not isinstance(element.tag, str) or not element.tag.startswith(NAR):
+                continue
+            for name, value in element.attrib.items():
+                if name in QCODE_ATTRIBUTES:
+                    for token in value.split():
+                        if ":" in token and not token.startswith(("http:", "https:", "urn:")):
+                            alias = token.split(":", 1)[0]
+                            if alias not in declared:
+                                errors.append(f"{item.get('guid')}: alias {alias!r} is not declared")
+    return errors
+
+
+@functools.cache
+def ninjs_validator(schemas: Path) -> Any:
+    folder = schemas / "ninjs"
+    schema = json.loads((folder / "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
+    geojson = json.loads((folder / "GeoJSON-schema.json").read_text(encoding="utf-8"))
+    registry = Registry().with_resource("https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geojson))
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
+
+
+def ninjs_errors(schemas: Path, data: bytes) -> list[str]:
+    """ninjs 3.1 schema errors of a document, formats (uri, date-time) checked."""
+    return [f"{list(e.path)}: {e.message}" for e in ninjs_validator(schemas).iter_errors(json.loads(data))]
