@@ -21,7 +21,7 @@ import pluggy
 from . import hookspecs
 from .errors import PluginError, UnknownFormatError
 from .interfaces import Exporter, Reader
-from .languages.base import Conventions
+from .languages.base import Conventions, Labels
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -31,6 +31,7 @@ __all__ = [
     "Registry",
     "default_registry",
     "get_plugin_manager",
+    "labels_for",
 ]
 
 ENTRY_POINT_GROUP = "newsissue"
@@ -171,6 +172,13 @@ def default_registry() -> Registry:
     and :func:`newsissue.export` to use another set.
     """
     return Registry.from_plugin_manager(get_plugin_manager())
+
+
+def labels_for(language: str | None) -> Labels:
+    """The reader-facing words of a language from the installed plugins (English if none reads it)."""
+    primary = (language or "").split("-")[0].lower()
+    conventions = default_registry().languages.get(primary)
+    return conventions.labels if conventions is not None else Labels()
 
 
 def registry_for(plugins: pluggy.PluginManager | None) -> Registry:

@@ -10,6 +10,7 @@ import attrs
 
 from ..errors import ExportError
 from ..model import Article, Issue, ItemKind, Page, Role
+from ..plugins import labels_for
 
 __all__ = [
     "CPP_ROLES",
@@ -167,14 +168,15 @@ def exported_items(page: Page, options: IptcOptions) -> list[tuple[int, Article]
     ]
 
 
-def page_title(page: Page) -> str:
+def page_title(issue: Issue, page: Page) -> str:
     """A page's display title: ``01版`` or ``01版 要闻``."""
-    return f"{page.number:02d}版" + (f" {page.section}" if page.section else "")
+    label = labels_for(issue.language).page_label(page.number)
+    return label + (f" {page.section}" if page.section else "")
 
 
 def issue_title(issue: Issue) -> str:
     """The issue's display title: ``株洲日报 2023-12-07 第23501期``."""
     parts = [issue.title or "newsissue", issue.date.isoformat() if issue.date else None]
     if issue.number is not None:
-        parts.append(f"第{issue.number}期" if (issue.language or "").startswith("zh") else f"No. {issue.number}")
+        parts.append(labels_for(issue.language).issue_label(issue.number))
     return " ".join(part for part in parts if part)

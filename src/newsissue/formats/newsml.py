@@ -173,7 +173,9 @@ def _package(issue: Issue, naming: iptc.Naming, options: NewsMLOptions) -> etree
     root.extend(N.groupRef(idref=iptc.page_id(page)) for page in issue.pages)
     groups = [root]
     for page in issue.pages:
-        group = N.group(N.title(iptc.page_title(page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq")
+        group = N.group(
+            N.title(iptc.page_title(issue, page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq"
+        )
         for index, item in iptc.exported_items(page, options):
             reference = N.itemRef(
                 N.itemClass(qcode="ninat:text"),

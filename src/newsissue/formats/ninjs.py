@@ -105,7 +105,7 @@ def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
                 "rel": "page",
                 "uri": naming.guid(f"page:{iptc.page_id(page)}"),
                 "type": "composite",
-                "title": iptc.page_title(page),
+                "title": iptc.page_title(issue, page),
                 "altIds": [{"role": "printPage", "value": str(page.number)}],
                 "associations": [
                     _article(issue, page, index, item, naming) for index, item in iptc.exported_items(page, options)

@@ -10,7 +10,42 @@ import attrs
 
 from ..model import Byline, Dateline, ItemKind, Jump
 
-__all__ = ["BylineMatch", "CaptionMatch", "Conventions", "DatelineMatch", "JumpMatch", "Masthead", "PageHeader"]
+__all__ = [
+    "BylineMatch",
+    "CaptionMatch",
+    "Conventions",
+    "DatelineMatch",
+    "JumpMatch",
+    "Labels",
+    "Masthead",
+    "PageHeader",
+]
+
+
+@attrs.frozen(kw_only=True)
+class Labels:
+    """Words an exporter shows readers, in the paper's language (English by default)."""
+
+    page: str = "Page {number}"
+    issue_number: str = "No. {number}"
+    contents: str = "Contents"
+    previous: str = "Previous"
+    next: str = "Next"
+    cover: str = "Cover"
+    pages: str = "Pages"
+    advertisement: str = "Advertisement"
+    notice: str = "Notice"
+    other: str = "Other"
+    navigation: str = "Article navigation"
+    front_page: str = "Front page"
+
+    def page_label(self, number: int) -> str:
+        """A print page as the paper names it: ``Page 1``, ``01版``."""
+        return self.page.format(number=number)
+
+    def issue_label(self, number: int) -> str:
+        """An issue number as the paper prints it: ``No. 23501``, ``第23501期``."""
+        return self.issue_number.format(number=number)
 
 
 @attrs.frozen(kw_only=True)
@@ -91,6 +126,8 @@ class Conventions(abc.ABC):
     code: ClassVar[str]
     #: English name shown by ``newsissue plugins``.
     name: ClassVar[str]
+    #: Words exporters show readers.
+    labels: ClassVar[Labels] = Labels()
 
     @abc.abstractmethod
     def score(self, text: str) -> float:

@@ -14,7 +14,7 @@ import re
 import pluggy
 
 from ..model import Byline, Dateline, ItemKind, Jump, Role
-from .base import BylineMatch, CaptionMatch, Conventions, DatelineMatch, JumpMatch, Masthead, PageHeader
+from .base import BylineMatch, CaptionMatch, Conventions, DatelineMatch, JumpMatch, Labels, Masthead, PageHeader
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -208,6 +208,20 @@ class Chinese(Conventions):
 
     code = "zh"
     name = "Chinese"
+    labels = Labels(
+        page="{number:02d}版",
+        issue_number="第{number}期",
+        contents="目录",
+        previous="上一篇",
+        next="下一篇",
+        cover="封面",
+        pages="版面",
+        advertisement="广告",
+        notice="启事",
+        other="其他",
+        navigation="文章导航",
+        front_page="头版",
+    )
 
     def score(self, text: str) -> float:
         sample = text[:1000]
