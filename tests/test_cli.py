@@ -96,7 +96,8 @@ def test_inspect_shows_tree_and_diagnostics(example_issue: Path, capsys: pytest.
 def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["formats"]) == 0
     formats = capsys.readouterr().out
-    assert formats.startswith("json ") and "--option indent=1" in formats
+    assert any(line.startswith("json ") for line in formats.splitlines()) and "--option indent=1" in formats
+    assert any(line.startswith("newsml ") for line in formats.splitlines())
     assert main(["plugins"]) == 0
     plugins = capsys.readouterr().out
     assert "newsissue.formats.json" in plugins and "newsissue_exporters" in plugins

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import sys
 
-from .conftest import ROOT
+from conftest import ROOT
 
 
 def _readme_command(label: str) -> str:

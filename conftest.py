@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parent
 SHARED = Path(os.environ.get("NEWSISSUE_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples"
 GOLDEN_STEM = "seed-zhuzhou-daily-2023-12-07-p01"

@@ -1,0 +1,197 @@
+"""newsissue-epub: a newspaper issue as an EPUB 3.3 periodical (with an EPUB 2 NCX), by ebooklib.
+
+A separate package because ebooklib is AGPL-3.0-or-later. It registers through the
+``newsissue`` entry-point group like any third-party plugin.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import os
+import uuid
+import zipfile
+from importlib import resources
+
+import attrs
+from ebooklib import epub
+
+import newsissue
+from newsissue import Exporter, ExportError, Issue
+from newsissue.plugins import labels_for
+
+from . import documents
+
+__all__ = ["EpubExporter", "EpubOptions"]
+
+ACCESSIBILITY = (
+    ("schema:accessMode", "textual"),
+    ("schema:accessModeSufficient", "textual"),
+    ("schema:accessibilityFeature", "structuralNavigation"),
+    ("schema:accessibilityFeature", "tableOfContents"),
+    ("schema:accessibilityFeature", "readingOrder"),
+    ("schema:accessibilityFeature", "printPageNumbers"),
+    ("schema:accessibilityFeature", "pageNavigation"),
+    ("schema:accessibilityFeature", "displayTransformability"),
+    ("schema:accessibilityHazard", "none"),
+)
+_ZIP_EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
+
+
+@attrs.frozen(kw_only=True)
+class EpubOptions:
+    """Options of the EPUB exporter.
+
+    ``vertical`` sets vertical writing (``writing-mode: vertical-rl``) and a
+    right-to-left page progression; ``advertisements`` keeps advertisements and
+    notices (marked as such) or leaves them out.
+    """
+
+    vertical: bool = False
+    advertisements: bool = True
+
+
+def modified_time(issue: Issue) -> _dt.datetime:
+    """``SOURCE_DATE_EPOCH`` if set, else the issue date at midnight UTC, else 1970-01-01: never the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
+        except ValueError:
+            raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
+    if issue.date is not None:
+        return _dt.datetime.combine(issue.date, _dt.time(), _dt.UTC)
+    return _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
+
+
+def identifier(issue: Issue) -> str:
+    """A stable ``urn:uuid`` from what identifies the issue (title, date, number, serials)."""
+    key = "|".join(str(part) for part in (issue.title, issue.date, issue.number, issue.serial_number, issue.issn))
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'newsissue:' + key)}"
+
+
+class _Document(epub.EpubHtml):
+    """A content document whose XHTML we write ourselves (ebooklib would re-parse it as HTML)."""
+
+    def __init__(self, document: documents.Document, lang: str) -> None:
+        super().__init__(uid=document.uid, file_name=document.file_name, title=document.title, lang=lang)
+        self.content = document.content
+        self.properties = list(document.properties)
+
+    def get_content(self, default: bytes | None = None) -> bytes:
+        return self.content
+
+
+def _stylesheet(name: str) -> bytes:
+    return resources.files(__package__).joinpath(name).read_bytes()
+
+
+def _metadata(book: epub.EpubBook, plan: documents.Plan) -> None:
+    issue = plan.issue
+    if issue.date is not None:
+        book.add_metadata("DC", "date", issue.date.isoformat())
+    publisher = issue.publisher or issue.title
+    if publisher:
+        book.add_metadata("DC", "publisher", publisher)
+    book.add_metadata("DC", "description", plan.title)
+    if issue.title:
+        book.add_metadata(None, "meta", issue.title, {"property": "belongs-to-collection", "id": "series"})
+        book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+        book.add_metadata(None, "meta", "", {"name": "calibre:series", "content": issue.title})
+        if issue.number is not None:
+            book.add_metadata(None, "meta", str(issue.number), {"refines": "#series", "property": "group-position"})
+            book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": str(issue.number)})
+    for prop, value in ACCESSIBILITY:
+        book.add_metadata(None, "meta", value, {"property": prop})
+    summary = (
+        "Text of a newspaper issue with a table of contents by print page, a print page list, "
+        "and headings for every article."
+    )
+    book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
+    book.add_metadata(None, "meta", f"{plan.title} (print)", {"property": "pageBreakSource"})
+
+
+def build(issue: Issue, options: EpubOptions) -> bytes:
+    """The EPUB file's bytes."""
+    labels = labels_for(issue.language)
+    plan = documents.plan(issue, labels, advertisements=options.advertisements)
+    book = epub.EpubBook()
+    book.set_identifier(identifier(issue))
+    book.set_title(plan.title)
+    book.set_language(plan.lang)
+    _metadata(book, plan)
+    if options.vertical:
+        book.set_direction("rtl")
+        book.add_metadata(None, "meta", "", {"name": "primary-writing-mode", "content": "vertical-rl"})
+    css = _stylesheet("style.css") + (_stylesheet("vertical.css") if options.vertical else b"")
+    book.add_item(epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=css))
+    cover = _Document(documents.cover(plan), plan.lang)
+    contents = _Document(documents.contents(plan), plan.lang)
+    spine: list[epub.EpubHtml] = [cover, contents]
+    toc: list[object] = []
+    for page in issue.pages:
+        page_doc = _Document(documents.page_document(plan, page), plan.lang)
+        spine.append(page_doc)
+        links = []
+        for index, entry in enumerate(plan.entries):
+            if entry.page.number == page.number:
+                spine.append(_Document(documents.article_document(plan, index), plan.lang))
+                links.append(epub.Link(entry.file_name, entry.title, entry.uid))
+        section = epub.Section(plan.page_title(page), page_doc.file_name)
+        toc.append((section, links) if links else epub.Link(page_doc.file_name, plan.page_title(page), page_doc.id))
+    for item in (*spine, _Document(documents.nav(plan), plan.lang)):
+        book.add_item(item)
+    book.add_item(epub.EpubNcx())
+    book.toc = toc
+    book.spine = spine
+    modified = modified_time(issue)
+    buffer = io.BytesIO()
+    written = epub.write_epub(
+        buffer,
+        book,
+        {
+            "mtime": modified,
+            "raise_exceptions": True,
+            "epub3_pages": False,
+            "play_order": {"enabled": True, "start_from": 1},
+        },
+    )
+    if not written:
+        raise ExportError("ebooklib could not write the EPUB")
+    return normalise_zip(buffer.getvalue(), max(modified, _ZIP_EPOCH))
+
+
+def normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
+    """The same archive with fixed time stamps and permissions, ``mimetype`` first and stored."""
+    stamp = when.timetuple()[:6]
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
+            fixed.create_system = 3
+            fixed.external_attr = 0o644 << 16
+            stored = info.filename == "mimetype"
+            fixed.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(info.filename), compresslevel=None if stored else 9)
+    return out.getvalue()
+
+
+class EpubExporter(Exporter):
+    """EPUB 3.3 for e-readers."""
+
+    name = "epub"
+    media_type = "application/epub+zip"
+    suffix = ".epub"
+    description = "EPUB 3.3 periodical (with EPUB 2 NCX): cover, contents by page, page list"
+    binary = True
+    Options = EpubOptions
+
+    def render(self, issue: Issue, options: EpubOptions) -> bytes:
+        return build(issue, options)
+
+
+@newsissue.hookimpl
+def newsissue_exporters() -> tuple[Exporter, ...]:
+    """The EPUB exporter."""
+    return (EpubExporter(),)

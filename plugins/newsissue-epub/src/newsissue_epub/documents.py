@@ -1,0 +1,294 @@
+"""The XHTML content documents of the EPUB: cover, contents, one per print page, one per item, nav."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+from lxml import etree
+from lxml.builder import ElementMaker
+
+from newsissue import Article, Figure, Heading, Issue, ItemKind, Jump, Page, Paragraph
+from newsissue.languages.base import Labels
+
+__all__ = ["Document", "Entry", "Plan", "article_document", "contents", "cover", "nav", "page_document", "plan"]
+
+XHTML = "http://www.w3.org/1999/xhtml"
+OPS = "http://www.idpf.org/2007/ops"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+EPUB_TYPE = f"{{{OPS}}}type"
+E = ElementMaker(namespace=XHTML, nsmap={None: XHTML, "epub": OPS})
+#: How many front-page headlines the cover shows.
+COVER_HEADLINES = 5
+
+
+@attrs.frozen(kw_only=True)
+class Document:
+    """One XHTML file of the book."""
+
+    uid: str
+    file_name: str
+    title: str
+    content: bytes
+    properties: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class Entry:
+    """An item placed in the book: its page, its file, its title for the tables of contents."""
+
+    page: Page
+    item: Article
+    uid: str
+    file_name: str
+    title: str
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """Where everything goes: the items in reading order and the pages' files."""
+
+    issue: Issue
+    labels: Labels
+    lang: str
+    title: str
+    entries: tuple[Entry, ...]
+    page_files: dict[int, str]
+
+    def entries_of(self, page: Page) -> list[Entry]:
+        return [entry for entry in self.entries if entry.page.number == page.number]
+
+    def page_title(self, page: Page) -> str:
+        label = self.labels.page_label(page.number)
+        return f"{label} {page.section}" if page.section else label
+
+
+def _item_title(item: Article, labels: Labels) -> str:
+    if item.headline:
+        return item.headline
+    if item.kind is not ItemKind.ARTICLE:
+        return {ItemKind.ADVERTISEMENT: labels.advertisement, ItemKind.NOTICE: labels.notice}.get(
+            item.kind, labels.other
+        )
+    first = next((block.text for block in item.body if isinstance(block, Paragraph) and block.text), "")
+    return first[:30] or labels.other
+
+
+def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
+    """Decide file names and reading order."""
+    entries = []
+    for page in issue.pages:
+        for index, item in enumerate(page.items, 1):
+            if item.kind is ItemKind.ARTICLE or advertisements:
+                uid = f"a-p{page.number:02d}-{index:02d}"
+                entries.append(
+                    Entry(page=page, item=item, uid=uid, file_name=f"{uid}.xhtml", title=_item_title(item, labels))
+                )
+    parts = [issue.title, issue.date.isoformat() if issue.date else None]
+    if issue.number is not None:
+        parts.append(labels.issue_label(issue.number))
+    title = " ".join(part for part in parts if part) or "newsissue"
+    return Plan(
+        issue=issue,
+        labels=labels,
+        lang=issue.locale() or "und",
+        title=title,
+        entries=tuple(entries),
+        page_files={page.number: f"page-{page.number:02d}.xhtml" for page in issue.pages},
+    )
+
+
+def _document(plan: Plan, title: str, *children: etree._Element, body_type: str | None = None) -> bytes:
+    body = E.body(*children)
+    if body_type:
+        body.set(EPUB_TYPE, body_type)
+    head = E.head(E.meta(charset="utf-8"), E.title(title), E.link(rel="stylesheet", type="text/css", href="style.css"))
+    html = E.html(head, body, lang=plan.lang)
+    html.set(XML_LANG, plan.lang)
+    text = etree.tostring(html, encoding="unicode", pretty_print=True)
+    return f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n{text}'.encode()
+
+
+def _p(text: str, css: str) -> etree._Element:
+    return E.p(text, {"class": css})
+
+
+def cover(plan: Plan) -> Document:
+    """A cover drawn with text and CSS only: title, date, issue number, the front page's lead headlines."""
+    issue, labels = plan.issue, plan.labels
+    parts = [E.p(issue.title or plan.title, {"class": "cover-title"})]
+    if issue.date is not None:
+        parts.append(_p(issue.date.isoformat(), "cover-date"))
+    details = [labels.issue_label(issue.number)] if issue.number is not None else []
+    details += [text for text in (issue.lunar_date, issue.publisher) if text]
+    if details:
+        parts.append(_p(" · ".join(details), "cover-details"))
+    front = [entry for entry in plan.entries if entry.page.number == issue.pages[0].number] if issue.pages else []
+    leads = [entry.title for entry in front if entry.item.kind is ItemKind.ARTICLE][:COVER_HEADLINES]
+    if leads:
+        parts.append(E.ul(*(E.li(title) for title in leads), {"class": "cover-headlines"}))
+    section = E.section(*parts, {"class": "cover"})
+    return Document(
+        uid="cover",
+        file_name="cover.xhtml",
+        title=labels.cover,
+        content=_document(plan, plan.title, section, body_type="cover"),
+    )
+
+
+def _toc_list(plan: Plan, *, nested: bool) -> etree._Element:
+    pages = E.ol()
+    for page in plan.issue.pages:
+        entry = E.li(E.a(plan.page_title(page), href=plan.page_files[page.number]))
+        articles = plan.entries_of(page)
+        if articles and nested:
+            entry.append(E.ol(*(E.li(E.a(a.title, href=a.file_name)) for a in articles)))
+        pages.append(entry)
+    return pages
+
+
+def contents(plan: Plan) -> Document:
+    """The issue's contents page, in the reading order: pages and their items."""
+    body = E.section(E.h1(plan.labels.contents), _toc_list(plan, nested=True), {"class": "contents"})
+    return Document(
+        uid="contents",
+        file_name="contents.xhtml",
+        title=plan.labels.contents,
+        content=_document(plan, plan.labels.contents, body),
+    )
+
+
+def page_document(plan: Plan, page: Page) -> Document:
+    """A print page's divider: its page break marker, title, header lines and items."""
+    label = plan.labels.page_label(page.number)
+    marker = E.span(id=f"pg{page.number:02d}", role="doc-pagebreak", title=label)
+    marker.set(EPUB_TYPE, "pagebreak")
+    marker.set("aria-label", label)
+    parts = [marker, E.h1(plan.page_title(page))]
+    if page.header:
+        parts.append(E.div(*(_p(line, "page-header") for line in page.header), {"class": "page-headers"}))
+    entries = plan.entries_of(page)
+    if entries:
+        parts.append(
+            E.ol(*(E.li(E.a(entry.title, href=entry.file_name)) for entry in entries), {"class": "page-items"})
+        )
+    section = E.section(*parts, {"class": "page"})
+    return Document(
+        uid=f"page-{page.number:02d}",
+        file_name=plan.page_files[page.number],
+        title=plan.page_title(page),
+        content=_document(plan, plan.page_title(page), section),
+    )
+
+
+def _jump(plan: Plan, jump: Jump, css: str) -> etree._Element:
+    text = jump.text or plan.labels.page_label(jump.page)
+    target = plan.page_files.get(jump.page)
+    if target is None:
+        return _p(text, f"jump {css}")
+    return E.p(E.a(text, href=target), {"class": f"jump {css}"})
+
+
+def _navigation(plan: Plan, index: int) -> etree._Element:
+    labels, entries = plan.labels, plan.entries
+    links: list[etree._Element] = []
+    if index > 0:
+        links.append(E.a(f"‹ {labels.previous}", href=entries[index - 1].file_name, rel="prev"))
+    links.append(E.a(labels.contents, href="contents.xhtml"))
+    if index + 1 < len(entries):
+        links.append(E.a(f"{labels.next} ›", href=entries[index + 1].file_name, rel="next"))
+    for link in links[:-1]:
+        link.tail = " · "
+    nav = E.nav(*links, {"class": "article-nav"})
+    nav.set("aria-label", labels.navigation)
+    return nav
+
+
+def _dateline_shown(item: Article) -> str | None:
+    dateline = item.dateline
+    if dateline is None:
+        return None
+    text = dateline.text or " ".join(part for part in (dateline.agency, dateline.place) if part) or None
+    first = next((block.text for block in item.body if isinstance(block, Paragraph)), "")
+    return None if text is None or first.startswith(text) else text
+
+
+def _block(block: Paragraph | Heading | Figure) -> etree._Element:
+    if isinstance(block, Paragraph):
+        return E.p(block.text)
+    if isinstance(block, Heading):
+        return E.h2(block.text, {"class": "crosshead"})
+    figure = E.figure()
+    caption = E.figcaption()
+    if block.caption:
+        caption.append(E.span(block.caption, {"class": "caption"}))
+    if block.credit:
+        if len(caption):
+            caption[-1].tail = " "
+        caption.append(E.span(block.credit, {"class": "credit"}))
+    if len(caption):
+        figure.append(caption)
+    return figure
+
+
+def article_document(plan: Plan, index: int) -> Document:
+    """One item: navigation, header (kicker, headline, subheadline, byline, dateline), body, jumps."""
+    entry = plan.entries[index]
+    item, labels = entry.item, plan.labels
+    header = E.header()
+    if item.kind is not ItemKind.ARTICLE:
+        header.append(_p(_item_title(attrs.evolve(item, headline=None), labels), "item-kind"))
+    if item.kicker:
+        header.append(_p(item.kicker, "kicker"))
+    if item.headline:
+        header.append(E.h1(item.headline, {"class": "headline"}))
+    if item.subheadline:
+        header.append(_p(item.subheadline, "subheadline"))
+    byline = item.byline_text or "、".join(b.name for b in item.bylines) or None
+    if byline:
+        header.append(_p(byline, "byline"))
+    if (dateline := _dateline_shown(item)) is not None:
+        header.append(_p(dateline, "dateline"))
+    parts: list[etree._Element] = [header] if len(header) else []
+    if item.continued_from is not None:
+        parts.append(_jump(plan, item.continued_from, "jump-in"))
+    parts.extend(_block(block) for block in item.body)
+    if item.continued_on is not None:
+        parts.append(_jump(plan, item.continued_on, "jump-out"))
+    article = E.article(*parts, {"class": item.kind.value})
+    content = _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index))
+    return Document(uid=entry.uid, file_name=entry.file_name, title=entry.title, content=content)
+
+
+def nav(plan: Plan) -> Document:
+    """The EPUB 3 navigation document: table of contents (page → item), landmarks, page list."""
+    labels = plan.labels
+    toc = E.nav(E.h1(labels.contents), _toc_list(plan, nested=True), id="toc", role="doc-toc")
+    toc.set(EPUB_TYPE, "toc")
+    marks = [("cover", "cover.xhtml", labels.cover), ("toc", "contents.xhtml", labels.contents)]
+    if plan.issue.pages:
+        first = plan.issue.pages[0]
+        marks.append(("bodymatter", plan.page_files[first.number], plan.page_title(first)))
+    landmark_links = []
+    for kind, href, text in marks:
+        link = E.a(text, href=href)
+        link.set(EPUB_TYPE, kind)
+        landmark_links.append(E.li(link))
+    landmarks = E.nav(E.h2(labels.contents), E.ol(*landmark_links), id="landmarks", hidden="hidden")
+    landmarks.set(EPUB_TYPE, "landmarks")
+    children: list[etree._Element] = [toc, landmarks]
+    if plan.issue.pages:
+        pages: Sequence[etree._Element] = [
+            E.li(E.a(labels.page_label(page.number), href=f"{plan.page_files[page.number]}#pg{page.number:02d}"))
+            for page in plan.issue.pages
+        ]
+        page_list = E.nav(E.h2(labels.pages), E.ol(*pages), id="page-list", hidden="hidden")
+        page_list.set(EPUB_TYPE, "page-list")
+        children.append(page_list)
+    return Document(
+        uid="nav",
+        file_name="nav.xhtml",
+        title=labels.contents,
+        content=_document(plan, labels.contents, *children),
+        properties=("nav",),
+    )
