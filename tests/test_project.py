@@ -25,7 +25,8 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 def test_readme_main_job_converts_an_example_issue() -> None:
     command = _readme_command("main-job")
-    assert "newsissue convert examples/" in command
+    assert "newsissue convert examples/" in command and "--to epub" in command
+    assert "./plugins/newsissue-epub" in command
 
 
 def test_code_is_ruff_clean() -> None:

