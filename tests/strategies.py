@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 from hypothesis import strategies as st
 
 from newsissue import (
@@ -78,6 +79,26 @@ diagnostics = st.builds(
 )
 
 
+def _link(draw: st.DrawFn, pages: list[Page]) -> None:
+    """Join some items to items on later pages, as the parser links jumps (both ends name each other)."""
+    places = [(p, i) for p in range(len(pages)) for i in range(len(pages[p].items))]
+    links = draw(st.lists(st.tuples(st.sampled_from(places), st.sampled_from(places)), max_size=3)) if places else []
+    has_on: set[tuple[int, int]] = set()
+    has_from: set[tuple[int, int]] = set()
+    for (p, i), (q, j) in links:
+        if q <= p or (p, i) in has_on or (q, j) in has_from:
+            continue
+        has_on.add((p, i))
+        has_from.add((q, j))
+        marker = draw(maybe(st.sampled_from(["①", "②"])))
+        items = list(pages[p].items)
+        items[i] = attrs.evolve(items[i], continued_on=Jump(page=pages[q].number, marker=marker, item=j + 1))
+        pages[p] = attrs.evolve(pages[p], items=items)
+        items = list(pages[q].items)
+        items[j] = attrs.evolve(items[j], continued_from=Jump(page=pages[p].number, marker=marker, item=i + 1))
+        pages[q] = attrs.evolve(pages[q], items=items)
+
+
 @st.composite
 def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
     """A whole issue with pages in print order."""
@@ -92,6 +113,7 @@ def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
         )
         for number in numbers
     ]
+    _link(draw, pages)
     return Issue(
         title=draw(maybe(text_field)),
         date=draw(maybe(st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date(2100, 12, 31)))),

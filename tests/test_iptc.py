@@ -22,17 +22,37 @@ from .validators import NAR, newsml_errors, ninjs_errors
 
 
 def newsml_view(issue: newsissue.Issue, advertisements: bool = True) -> newsissue.Issue:
-    """What NewsML-G2 carries of an issue: no diagnostics or file names; creators before contributors."""
+    """What NewsML-G2 carries of an issue: no diagnostics or file names; creators before contributors;
+    only the exported stories (a story's kind is its first part's), their parts renumbered on each page."""
+    kept = {
+        (part.page, part.index)
+        for story in issue.stories()
+        if advertisements or story.first.kind is newsissue.ItemKind.ARTICLE
+        for part in story.parts
+    }
+    places: dict[tuple[int, int], int] = {}
+    for page in issue.pages:
+        for index in range(1, len(page.items) + 1):
+            if (page.number, index) in kept:
+                places[(page.number, index)] = sum(1 for p, _ in places if p == page.number) + 1
+
+    def jump(j: newsissue.Jump | None) -> newsissue.Jump | None:
+        return j if j is None or j.item is None else attrs.evolve(j, item=places[(j.page, j.item)])
 
     def item(article: newsissue.Article) -> newsissue.Article:
         people = sorted(article.bylines, key=lambda b: not iptc.CPP_ROLES[b.role][1])
-        return attrs.evolve(article, bylines=people)
+        return attrs.evolve(
+            article,
+            bylines=people,
+            continued_from=jump(article.continued_from),
+            continued_on=jump(article.continued_on),
+        )
 
     pages = [
         attrs.evolve(
             page,
             source=None,
-            items=[item(a) for a in page.items if advertisements or a.kind is newsissue.ItemKind.ARTICLE],
+            items=[item(a) for i, a in enumerate(page.items, 1) if (page.number, i) in kept],
         )
         for page in issue.pages
     ]
@@ -56,7 +76,8 @@ def test_shared_alias_checker_accepts_our_items(example_issue: Path, schemas: Pa
     script = schemas / "newsml-g2" / "check_qcodes.py"
     result = subprocess.run([sys.executable, str(script), *files], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout
-    assert result.stdout.count("undeclared: none") == len(files) == 14
+    # The package and one newsItem per story: 13 printed items, two of them continuations.
+    assert result.stdout.count("undeclared: none") == len(files) == 12
 
 
 def test_our_validation_rejects_what_iptc_rejects(schemas: Path) -> None:
@@ -91,8 +112,9 @@ def test_iptc_library_reads_headlines_and_bylines(example_issue: Path) -> None:
     issue = newsissue.parse(example_issue)
     root = etree.fromstring(newsissue.render(issue, "newsml"))
     news_items = root.find(NAR + "itemSet").findall(NAR + "newsItem")
-    assert len(news_items) == len(issue.articles())
-    for element, article in zip(news_items, issue.articles(), strict=True):
+    articles = [story.first for story in issue.stories() if story.first.kind is newsissue.ItemKind.ARTICLE]
+    assert len(news_items) == len(articles)
+    for element, article in zip(news_items, articles, strict=True):
         item = NewsMLG2Document(etree.tostring(element)).get_item()
         headlines = {h.role: str(h) for h in item.contentmeta.headline}
         assert headlines["nihl:main"] == article.headline
@@ -155,3 +177,36 @@ def test_untrusted_newsml_is_refused_safely(document: str, message: str) -> None
 def test_oversized_newsml_is_refused() -> None:
     with pytest.raises(newsissue.ParseError, match="larger than"):
         read_newsml(b"<newsMessage>" + b" " * MAX_BYTES + b"</newsMessage>")
+
+
+def test_a_continued_article_is_one_news_item_in_parts(example_issue: Path, schemas: Path) -> None:
+    issue = newsissue.parse(example_issue)
+    data = newsissue.render(issue, "newsml")
+    assert newsml_errors(schemas, data) == []
+    root = etree.fromstring(data)
+    guid = "urn:newsml:cn-99-0123:20250318:p01-01"
+    item = next(i for i in root.iter(NAR + "newsItem") if i.get("guid") == guid)
+    parts = item.findall(NAR + "partMeta")
+    pages = [p.find(NAR + "partMetaExtProperty[@rel='niprop:printPage']").get("value") for p in parts]
+    assert pages == ["1", "2"] and [p.get("seq") for p in parts] == ["1", "2"]
+    divisions = item.findall(".//{http://www.w3.org/1999/xhtml}div")
+    assert len(divisions) == 2 and "五定班轮" in "".join(divisions[1].itertext())
+    groups = {g.get("id"): g for g in root.iter(NAR + "group")}
+    assert [r.get("residref") for r in groups["p02"].iter(NAR + "itemRef")] == [
+        guid,
+        "urn:newsml:cn-99-0123:20250318:p02-02",
+    ]
+    assert read_newsml(data) == newsml_view(issue, advertisements=False)
+
+
+def test_a_continued_article_is_one_ninjs_association(example_issue: Path, schemas: Path) -> None:
+    issue = newsissue.parse(example_issue)
+    data = newsissue.render(issue, "ninjs")
+    assert ninjs_errors(schemas, data) == []
+    pages = json.loads(data)["associations"]
+    story = pages[0]["associations"][0]
+    assert [i["value"] for i in story["altIds"] if i["role"] == "printPage"] == ["1", "2"]
+    assert "五定班轮" in story["bodies"][1]["value"]
+    continuation = pages[1]["associations"][0]
+    assert continuation["rel"] == "continuation" and continuation["uri"] == story["uri"]
+    assert continuation["representationType"] == "partial"

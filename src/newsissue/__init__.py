@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
+
 from .errors import ExportError, NewsIssueError, ParseError, PluginError, UnknownFormatError
 from .export import export, render
 from .hookspecs import hookimpl
@@ -24,11 +26,18 @@ from .model import (
     Jump,
     Page,
     Paragraph,
+    Part,
     Role,
     Severity,
+    Story,
 )
 from .parser import parse
 from .plugins import get_plugin_manager
+
+try:
+    __version__ = version("newsissue")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0.0.0"
 
 __all__ = [
     "Article",
@@ -48,11 +57,14 @@ __all__ = [
     "Page",
     "Paragraph",
     "ParseError",
+    "Part",
     "PluginError",
     "Reader",
     "Role",
     "Severity",
+    "Story",
     "UnknownFormatError",
+    "__version__",
     "export",
     "get_plugin_manager",
     "hookimpl",

@@ -10,7 +10,8 @@ __all__ = ["describe"]
 
 
 def _jump(jump: Jump) -> str:
-    return f"page {jump.page}" + (f" {jump.marker}" if jump.marker else "")
+    where = f"page {jump.page}" + (f" {jump.marker}" if jump.marker else "")
+    return where + (f" → item {jump.item}" if jump.item is not None else "  (not linked)")
 
 
 def _item(index: int, item: Article) -> list[str]:
@@ -75,8 +76,9 @@ def describe(issue: Issue) -> str:
         )
         for index, item in enumerate(page.items, 1):
             lines.extend(_item(index, item))
-    articles = sum(1 for page in issue.pages for item in page.items if item.kind is ItemKind.ARTICLE)
-    lines.append(f"{articles} articles on {len(issue.pages)} page(s)")
+    stories = [story for story in issue.stories() if story.first.kind is ItemKind.ARTICLE]
+    joined = sum(1 for story in stories if len(story.parts) > 1)
+    lines.append(f"{len(stories)} articles on {len(issue.pages)} page(s), {joined} continued across pages")
     lines.append(f"diagnostics ({len(issue.diagnostics)})")
     for diagnostic in issue.diagnostics:
         where = ":".join(str(part) for part in (diagnostic.source, diagnostic.line) if part is not None)

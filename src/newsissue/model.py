@@ -28,8 +28,10 @@ __all__ = [
     "Jump",
     "Page",
     "Paragraph",
+    "Part",
     "Role",
     "Severity",
+    "Story",
 ]
 
 # Characters no exporter can carry: C0/C1 controls (tab and newline included:
@@ -107,11 +109,16 @@ class Dateline:
 
 @attrs.frozen(kw_only=True)
 class Jump:
-    """A jump line: the item continues on (or comes from) another print page."""
+    """A jump line: the item continues on (or comes from) another print page.
+
+    ``item`` is the 1-based place, on that page, of the item at the jump's other
+    end, once the parser has linked the two; None while it is unresolved.
+    """
 
     page: int = attrs.field(validator=_positive)
     marker: str | None = _text()
     text: str | None = _text()
+    item: int | None = attrs.field(default=None, validator=_positive)
 
 
 @attrs.frozen(kw_only=True)
@@ -168,6 +175,25 @@ def _ascending_pages(_inst: object, _attribute: attrs.Attribute[Any], pages: tup
     numbers = [page.number for page in pages]
     if numbers != sorted(set(numbers)):
         raise ValueError(f"pages must have distinct numbers in print order, not {numbers}")
+    _check_links(pages)
+
+
+def _check_links(pages: tuple[Page, ...]) -> None:
+    """Linked jumps come in pairs: A continues on B exactly when B continues from A, on a later page."""
+    places = {(page.number, index): item for page in pages for index, item in enumerate(page.items, 1)}
+    for (number, index), item in places.items():
+        for jump, back, later in (
+            (item.continued_on, "continued_from", True),
+            (item.continued_from, "continued_on", False),
+        ):
+            if jump is None or jump.item is None:
+                continue
+            other = places.get((jump.page, jump.item))
+            reverse = getattr(other, back) if other is not None else None
+            if reverse is None or (reverse.page, reverse.item) != (number, index) or (jump.page > number) != later:
+                raise ValueError(
+                    f"page {number} item {index}: its jump to page {jump.page} item {jump.item} is not linked back"
+                )
 
 
 @attrs.frozen(kw_only=True)
@@ -194,6 +220,32 @@ class Diagnostic:
     line: int | None = None
     page: int | None = None
     text: str | None = _text()
+
+
+@attrs.frozen(kw_only=True)
+class Part:
+    """One printed part of a story: its page, its 1-based place on the page, and the item."""
+
+    page: int
+    index: int
+    item: Article
+
+
+@attrs.frozen(kw_only=True)
+class Story:
+    """A logical article: its printed parts in reading order (one, or several joined by jumps)."""
+
+    parts: tuple[Part, ...]
+
+    @property
+    def first(self) -> Article:
+        """The part that carries the story's headlines, bylines and dateline."""
+        return self.parts[0].item
+
+    @property
+    def body(self) -> tuple[Block, ...]:
+        """The body of every part, in order."""
+        return tuple(block for part in self.parts for block in part.item.body)
 
 
 @attrs.frozen(kw_only=True)
@@ -224,6 +276,20 @@ class Issue:
         if self.country is None or "-" in self.language:
             return self.language
         return f"{self.language}-{self.country}"
+
+    def stories(self) -> tuple[Story, ...]:
+        """Every item with its continuations: one story per item that does not continue a linked one."""
+        places = {(page.number, index): item for page in self.pages for index, item in enumerate(page.items, 1)}
+        stories = []
+        for page in self.pages:
+            for index, item in enumerate(page.items, 1):
+                if item.continued_from is not None and item.continued_from.item is not None:
+                    continue
+                parts = [Part(page=page.number, index=index, item=item)]
+                while (jump := parts[-1].item.continued_on) is not None and jump.item is not None:
+                    parts.append(Part(page=jump.page, index=jump.item, item=places[(jump.page, jump.item)]))
+                stories.append(Story(parts=tuple(parts)))
+        return tuple(stories)
 
     def articles(self) -> tuple[Article, ...]:
         """Every item of kind ``article``, page by page in reading order."""

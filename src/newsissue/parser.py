@@ -16,6 +16,7 @@ from .decoding import decode
 from .errors import NewsIssueError, ParseError
 from .languages.base import Conventions, Masthead
 from .layout import read_layout
+from .linking import link_jumps
 from .markup import Unit, read_units
 from .model import Diagnostic, Issue, Page, Severity
 from .options import override_issue
@@ -242,6 +243,17 @@ def _parse(
         diagnostics.extend(layout.diagnostics)
         papers.extend(layout.papers)
         header = conventions.match_page_header(units.header[0].text) if units.header else None
+        if header is not None and header.date is not None and "date" in fields and header.date != fields["date"]:
+            diagnostics.append(
+                Diagnostic(
+                    code="page-date-mismatch",
+                    message=f"page {number} is dated {header.date.isoformat()}, the issue {fields['date'].isoformat()}",
+                    severity=Severity.WARNING,
+                    source=units.text.source,
+                    line=units.header[0].line,
+                    page=number,
+                )
+            )
         pages.append(
             Page(
                 number=number,
@@ -258,10 +270,14 @@ def _parse(
             diagnostics.append(
                 Diagnostic(code="title-inferred", message=f"title {fields['title']} inferred from the bylines")
             )
+    pages, unlinked = link_jumps(
+        sorted(pages, key=lambda page: page.number), {page.number: page.source for page in pages}
+    )
+    diagnostics.extend(unlinked)
     issue = Issue(
         language=code,
         source=texts[0].source,
-        pages=sorted(pages, key=lambda page: page.number),
+        pages=pages,
         diagnostics=tuple(diagnostics),
         **fields,
     )
@@ -276,6 +292,8 @@ def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics:
             number = header.number
         elif units.text.number_from_name is not None:
             number = units.text.number_from_name
+        elif any(conventions.is_masthead_line(unit.text) for unit in units.header):
+            number = 1  # a masthead and no page header: the front page
         else:
             number = (numbers[-1] + 1) if numbers else 1
             if len(read) > 1 or index:

@@ -169,7 +169,8 @@ def test_reading_order_and_navigation(example: newsissue.Issue) -> None:
     top = toc.findall(f"{XHTML}ol/{XHTML}li")
     titles = [li.find(f"{XHTML}a").text for li in top]
     assert [title[:3] for title in titles] == ["01版", "02版", "03版", "04版"]
-    assert [len(li.findall(f"{XHTML}ol/{XHTML}li")) for li in top] == [len(page.items) for page in example.pages]
+    # Stories are listed under their first page: pages 2 and 3 each open with a continuation.
+    assert [len(li.findall(f"{XHTML}ol/{XHTML}li")) for li in top] == [6, 1, 1, 3]
     page_list = nav.find(f".//{XHTML}nav[@{EPUB_TYPE}='page-list']")
     assert [a.get("href") for a in page_list.iter(f"{XHTML}a")] == [
         f"page-{n:02d}.xhtml#pg{n:02d}" for n in (1, 2, 3, 4)
@@ -195,8 +196,21 @@ def test_every_article_links_back_and_forth(example: newsissue.Issue) -> None:
             assert a.get("href").split("#")[0] in names
 
 
-def test_jump_lines_link_to_the_page_they_name(example: newsissue.Issue) -> None:
-    books = read_book(build(example, EpubOptions()))
+def unlinked(issue: newsissue.Issue) -> newsissue.Issue:
+    """The issue with its jumps not paired (as if the parser had not found the other ends)."""
+
+    def loose(item: newsissue.Article) -> newsissue.Article:
+        return attrs.evolve(
+            item,
+            continued_from=item.continued_from and attrs.evolve(item.continued_from, item=None),
+            continued_on=item.continued_on and attrs.evolve(item.continued_on, item=None),
+        )
+
+    return attrs.evolve(issue, pages=[attrs.evolve(p, items=[loose(i) for i in p.items]) for p in issue.pages])
+
+
+def test_unpaired_jump_lines_link_to_the_page_they_name(example: newsissue.Issue) -> None:
+    books = read_book(build(unlinked(example), EpubOptions()))
     jumps = [
         a.get("href")
         for tree in books.values()
@@ -204,7 +218,25 @@ def test_jump_lines_link_to_the_page_they_name(example: newsissue.Issue) -> None
         if "jump" in (p.get("class") or "")
         for a in p.iter(f"{XHTML}a")
     ]
-    assert "page-02.xhtml" in jumps and "page-03.xhtml" in jumps
+    assert sorted(jumps) == ["page-01.xhtml", "page-01.xhtml", "page-02.xhtml", "page-03.xhtml"]
+
+
+def test_a_continued_article_reads_on_in_its_first_page_place(example: newsissue.Issue, tmp_path: Path) -> None:
+    data = build(example, EpubOptions())
+    assert epubcheck_messages(data, tmp_path) == []
+    spine = spine_files(data)
+    assert "a-p02-01.xhtml" not in spine and "a-p03-01.xhtml" not in spine
+    assert spine.index("a-p01-01.xhtml") < spine.index("page-02.xhtml")
+    books = read_book(data)
+    story = books["EPUB/a-p01-01.xhtml"]
+    text = "".join(story.itertext())
+    assert text.index("内河集装箱") < text.index("02版 要闻") < text.index("五定班轮")
+    assert "下转" not in text and "上接" not in text
+    assert story.find(f".//{XHTML}p[@id='part-p02-01']") is not None
+    divider = [a.get("href") for a in books["EPUB/page-02.xhtml"].iter(f"{XHTML}a")]
+    assert divider[0] == "a-p01-01.xhtml#part-p02-01"
+    page_list = books["EPUB/nav.xhtml"].find(f".//{XHTML}nav[@{EPUB_TYPE}='page-list']")
+    assert [a.get("href") for a in page_list.iter(f"{XHTML}a")][1] == "page-02.xhtml#pg02"
 
 
 def test_a_jump_to_a_missing_page_is_text_not_a_link(sample: newsissue.Issue) -> None:

@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..errors import ExportError
-from ..model import Article, Issue, ItemKind, Page, Role
+from ..model import Issue, ItemKind, Page, Part, Role, Story
 from ..plugins import labels_for
 
 __all__ = [
@@ -18,8 +18,10 @@ __all__ = [
     "SCHEMES",
     "IptcOptions",
     "Naming",
-    "item_id",
+    "exported_stories",
+    "item_id_at",
     "page_id",
+    "parts_by_page",
 ]
 
 #: Our own vocabularies, declared in every document that uses them. URNs: no web host is implied.
@@ -154,18 +156,25 @@ def page_id(page: Page) -> str:
     return f"p{page.number:02d}"
 
 
-def item_id(page: Page, index: int) -> str:
-    """An item's id within the issue from its page and place on it: ``p01-03``."""
-    return f"{page_id(page)}-{index:02d}"
+def item_id_at(page: int, index: int) -> str:
+    """An item's id within the issue from its page number and place on the page: ``p01-03``."""
+    return f"p{page:02d}-{index:02d}"
 
 
-def exported_items(page: Page, options: IptcOptions) -> list[tuple[int, Article]]:
-    """The page's items to export with their 1-based places; non-articles only when asked."""
-    return [
-        (index, item)
-        for index, item in enumerate(page.items, 1)
-        if item.kind is ItemKind.ARTICLE or options.advertisements
-    ]
+def exported_stories(issue: Issue, options: IptcOptions) -> list[Story]:
+    """The stories to export: articles, and other items only when asked (a story's kind is its first part's)."""
+    return [story for story in issue.stories() if story.first.kind is ItemKind.ARTICLE or options.advertisements]
+
+
+def parts_by_page(stories: list[Story]) -> dict[int, list[tuple[Story, Part]]]:
+    """Each page's printed parts of ``stories``, in their places on the page."""
+    pages: dict[int, list[tuple[Story, Part]]] = {}
+    for story in stories:
+        for part in story.parts:
+            pages.setdefault(part.page, []).append((story, part))
+    for parts in pages.values():
+        parts.sort(key=lambda pair: pair[1].index)
+    return pages
 
 
 def page_title(issue: Issue, page: Page) -> str:

@@ -14,7 +14,7 @@ from lxml.builder import ElementMaker
 
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..model import Article, Issue, ItemKind, Page
+from ..model import Article, Issue, ItemKind, Story
 from . import iptc
 from .html import XHTML, body_elements
 
@@ -78,9 +78,55 @@ def _title_of(item: Article) -> str | None:
     return first.text[:60] if first is not None and first.text else None
 
 
-def _news_item(issue: Issue, page: Page, index: int, item: Article, naming: iptc.Naming) -> etree._Element:
+def _description(item: Article, lang: str | None, created: str | None) -> list[etree._Element]:
+    """What contentMeta and partMeta share: people, place, language, headlines, dateline, byline."""
+    parts: list[etree._Element] = [N.contentCreated(created)] if created is not None else []
+    dateline = item.dateline
+    if dateline is not None and dateline.place:
+        parts.append(N.located(N.name(dateline.place)))
+    if dateline is not None and dateline.agency:
+        parts.append(N.infoSource(N.name(dateline.agency), role=f"cpprole:{iptc.AGENCY_ROLE}"))
+    people = sorted(item.bylines, key=lambda byline: not iptc.CPP_ROLES[byline.role][1])
+    for byline in people:
+        role, creates = iptc.CPP_ROLES[byline.role]
+        tag = N.creator if creates else N.contributor
+        parts.append(tag(N.name(byline.name), role=f"cpprole:{role}", jobtitle=f"nijob:{byline.role.value}"))
+    if lang:
+        parts.append(N.language({"tag": lang}))
+    for role, text in zip(iptc.HEADLINE_ROLES, (item.kicker, item.headline, item.subheadline), strict=True):
+        if text is not None:
+            parts.append(N.headline(text, role=f"nihl:{role}"))
+    if dateline is not None and dateline.text is not None:
+        parts.append(N.dateline(dateline.text))
+    if item.byline_text is not None:
+        parts.append(N.by(item.byline_text))
+    return parts
+
+
+def _properties(tag: str, item: Article, page: int) -> list[etree._Element]:
+    """The item's print page, kind, dateline date and jumps as extension properties."""
+    props = [_prop(tag, "printPage", page)]
+    if item.kind is not ItemKind.ARTICLE:
+        props.append(_prop(tag, "itemKind", item.kind.value))
+    if item.dateline is not None:
+        props.append(_prop(tag, "dateline", "present"))
+        if item.dateline.date is not None:
+            props.append(_prop(tag, "datelineDate", item.dateline.date.isoformat()))
+    for direction, jump in (("continuedFrom", item.continued_from), ("continuedOn", item.continued_on)):
+        if jump is not None:
+            props.append(_prop(tag, f"{direction}Page", jump.page))
+            if jump.marker is not None:
+                props.append(_prop(tag, f"{direction}Marker", jump.marker))
+            if jump.text is not None:
+                props.append(_prop(tag, f"{direction}Text", jump.text))
+    return props
+
+
+def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Element:
+    """One newsItem per story; a story printed in parts has a partMeta and a body ``div`` per part."""
     lang = issue.locale()
-    local = iptc.item_id(page, index)
+    first = story.parts[0]
+    local = iptc.item_id_at(first.page, first.index)
     meta = N.itemMeta(
         N.itemClass(qcode="ninat:text"),
         _provider(naming),
@@ -88,43 +134,26 @@ def _news_item(issue: Issue, page: Page, index: int, item: Article, naming: iptc
         N.firstCreated(naming.created),
         N.pubStatus(qcode="stat:usable"),
     )
-    if (title := _title_of(item)) is not None:
+    if (title := _title_of(story.first)) is not None:
         meta.append(N.title(title))
-    content = N.contentMeta(N.contentCreated(naming.date))
-    dateline = item.dateline
-    if dateline is not None and dateline.place:
-        content.append(N.located(N.name(dateline.place)))
-    if dateline is not None and dateline.agency:
-        content.append(N.infoSource(N.name(dateline.agency), role=f"cpprole:{iptc.AGENCY_ROLE}"))
-    people = sorted(item.bylines, key=lambda byline: not iptc.CPP_ROLES[byline.role][1])
-    for byline in people:
-        role, creates = iptc.CPP_ROLES[byline.role]
-        tag = N.creator if creates else N.contributor
-        content.append(tag(N.name(byline.name), role=f"cpprole:{role}", jobtitle=f"nijob:{byline.role.value}"))
-    if lang:
-        content.append(N.language({"tag": lang}))
-    for role, text in zip(iptc.HEADLINE_ROLES, (item.kicker, item.headline, item.subheadline), strict=True):
-        if text is not None:
-            content.append(N.headline(text, role=f"nihl:{role}"))
-    if dateline is not None and dateline.text is not None:
-        content.append(N.dateline(dateline.text))
-    if item.byline_text is not None:
-        content.append(N.by(item.byline_text))
-    content.append(_prop("contentMetaExtProperty", "printPage", page.number))
-    if item.kind is not ItemKind.ARTICLE:
-        content.append(_prop("contentMetaExtProperty", "itemKind", item.kind.value))
-    if dateline is not None:
-        content.append(_prop("contentMetaExtProperty", "dateline", "present"))
-        if dateline.date is not None:
-            content.append(_prop("contentMetaExtProperty", "datelineDate", dateline.date.isoformat()))
-    for direction, jump in (("continuedFrom", item.continued_from), ("continuedOn", item.continued_on)):
-        if jump is not None:
-            content.append(_prop("contentMetaExtProperty", f"{direction}Page", jump.page))
-            if jump.marker is not None:
-                content.append(_prop("contentMetaExtProperty", f"{direction}Marker", jump.marker))
-            if jump.text is not None:
-                content.append(_prop("contentMetaExtProperty", f"{direction}Text", jump.text))
-    html = X.html(X.head(X.title(item.headline or title or "")), X.body(*body_elements(item)))
+    content = N.contentMeta(*_description(story.first, lang, naming.date))
+    content.extend(_properties("contentMetaExtProperty", story.first, first.page))
+    joined = len(story.parts) > 1
+    part_metas = [
+        N.partMeta(
+            *_description(part.item, None, None),
+            *_properties("partMetaExtProperty", part.item, part.page),
+            partid=f"{local}-part{seq}",
+            seq=str(seq),
+        )
+        for seq, part in enumerate(story.parts, 1)
+        if joined
+    ]
+    if joined:
+        body = X.body(*(X.div(*body_elements(part.item), {"class": "part"}) for part in story.parts))
+    else:
+        body = X.body(*body_elements(story.first))
+    html = X.html(X.head(X.title(story.first.headline or title or "")), body)
     if lang:
         html.set("lang", lang)
         html.set(XML_LANG, lang)
@@ -134,13 +163,15 @@ def _news_item(issue: Issue, page: Page, index: int, item: Article, naming: iptc
         *_rights(naming),
         meta,
         content,
+        *part_metas,
         content_set,
         **_item_attributes(naming.guid(local), lang),
     )
 
 
-def _package(issue: Issue, naming: iptc.Naming, options: NewsMLOptions) -> etree._Element:
+def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._Element:
     lang = issue.locale()
+    printed = iptc.parts_by_page(stories)
     meta = N.itemMeta(
         N.itemClass(qcode="ninat:composite"),
         _provider(naming),
@@ -176,15 +207,15 @@ def _package(issue: Issue, naming: iptc.Naming, options: NewsMLOptions) -> etree
         group = N.group(
             N.title(iptc.page_title(issue, page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq"
         )
-        for index, item in iptc.exported_items(page, options):
+        for story, _part in printed.get(page.number, ()):
             reference = N.itemRef(
                 N.itemClass(qcode="ninat:text"),
                 N.pubStatus(qcode="stat:usable"),
-                residref=naming.guid(iptc.item_id(page, index)),
+                residref=naming.guid(iptc.item_id_at(story.parts[0].page, story.parts[0].index)),
                 version="1",
                 contenttype=NEWSITEM_TYPE,
             )
-            if (title := _title_of(item)) is not None:
+            if (title := _title_of(story.first)) is not None:
                 reference.append(N.title(title))
             group.append(reference)
         group.append(_prop("groupExtProperty", "pageNumber", page.number))
@@ -207,17 +238,14 @@ def newsml(issue: Issue, options: NewsMLOptions | None = None) -> etree._Element
     """The issue as a ``newsMessage`` element: the package first, then its news items in order."""
     options = options or NewsMLOptions()
     naming = iptc.Naming.of(issue, options)
-    items = [
-        _news_item(issue, page, index, item, naming)
-        for page in issue.pages
-        for index, item in iptc.exported_items(page, options)
-    ]
+    stories = iptc.exported_stories(issue, options)
+    items = [_news_item(issue, story, naming) for story in stories]
     header = N.header(
         N.sent(naming.created),
         N.sender(naming.provider),
         N.transmitId(naming.guid("issue") + ":1"),
     )
-    return N.newsMessage(header, N.itemSet(_package(issue, naming, options), *items))
+    return N.newsMessage(header, N.itemSet(_package(issue, naming, stories), *items))
 
 
 class NewsMLExporter(Exporter):

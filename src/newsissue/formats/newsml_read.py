@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
+import attrs
 from lxml import etree
 
 from ..errors import ParseError
@@ -74,11 +75,9 @@ def _jump(props: dict[str, list[str]], direction: str) -> Jump | None:
     )
 
 
-def _article(item: etree._Element) -> Article:
-    meta = item.find(_q("contentMeta"))
-    if meta is None:
-        raise ParseError(f"newsItem {item.get('guid')} has no contentMeta")
-    props = _props(meta, "contentMetaExtProperty")
+def _article(meta: etree._Element, ext: str, body: list[etree._Element]) -> Article:
+    """An item from a contentMeta or partMeta (``ext`` names its extension property) and its body."""
+    props = _props(meta, ext)
     headlines = {h.get("role", "nihl:main"): h.text or "" for h in meta.iterfind(_q("headline"))}
     bylines = []
     for person in meta:
@@ -94,7 +93,6 @@ def _article(item: etree._Element) -> Article:
             date=_one(props, "datelineDate", _dt.date.fromisoformat),
             text=_text(meta.find(_q("dateline"))),
         )
-    body = item.find(f"{_q('contentSet')}/{_q('inlineXML')}/{{{XHTML}}}html/{{{XHTML}}}body")
     return Article(
         kind=ItemKind(_one(props, "itemKind", str) or "article"),
         kicker=headlines.get("nihl:kicker"),
@@ -103,29 +101,72 @@ def _article(item: etree._Element) -> Article:
         byline_text=_text(meta.find(_q("by"))),
         bylines=bylines,
         dateline=dateline,
-        body=body_from_elements(list(body)) if body is not None else (),
+        body=body_from_elements(body),
         continued_from=_jump(props, "continuedFrom"),
         continued_on=_jump(props, "continuedOn"),
     )
 
 
-def _page(group: etree._Element, items: dict[str, etree._Element]) -> Page:
-    props = _props(group, "groupExtProperty")
-    number = _one(props, "pageNumber", int)
-    if number is None:
-        raise ParseError(f"page group {group.get('id')} has no niprop:pageNumber")
-    articles = []
-    for reference in group.iterfind(_q("itemRef")):
-        guid = reference.get("residref", "")
-        if guid not in items:
-            raise ParseError(f"the package refers to {guid}, which the message does not hold")
-        articles.append(_article(items[guid]))
-    return Page(
-        number=number,
-        section=_one(props, "section", str),
-        header=tuple(props.get("headerLine", ())),
-        items=articles,
-    )
+def _part(item: etree._Element, number: int) -> tuple[Article, int | None]:
+    """The item a newsItem prints on page ``number``, and which part (``seq``) of its story it is."""
+    body = item.find(f"{_q('contentSet')}/{_q('inlineXML')}/{{{XHTML}}}html/{{{XHTML}}}body")
+    blocks = list(body) if body is not None else []
+    parts = item.findall(_q("partMeta"))
+    if not parts:
+        meta = item.find(_q("contentMeta"))
+        if meta is None:
+            raise ParseError(f"newsItem {item.get('guid')} has no contentMeta")
+        return _article(meta, "contentMetaExtProperty", blocks), None
+    for seq, part in enumerate(parts, 1):
+        if _one(_props(part, "partMetaExtProperty"), "printPage", int) == number:
+            division = blocks[seq - 1] if seq <= len(blocks) else None
+            return _article(part, "partMetaExtProperty", list(division) if division is not None else []), seq
+    raise ParseError(f"newsItem {item.get('guid')} has no part on page {number}")
+
+
+def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> list[Page]:
+    """The pages of the package's page groups, with the parts of each story linked again."""
+    pages: list[tuple[etree._Element, int, list[Article]]] = []
+    places: dict[tuple[str, int], tuple[int, int]] = {}
+    for group in groups:
+        props = _props(group, "groupExtProperty")
+        number = _one(props, "pageNumber", int)
+        if number is None:
+            raise ParseError(f"page group {group.get('id')} has no niprop:pageNumber")
+        articles = []
+        for reference in group.iterfind(_q("itemRef")):
+            guid = reference.get("residref", "")
+            if guid not in items:
+                raise ParseError(f"the package refers to {guid}, which the message does not hold")
+            article, seq = _part(items[guid], number)
+            articles.append(article)
+            if seq is not None:
+                places[(guid, seq)] = (number, len(articles))
+        pages.append((group, number, articles))
+    by_number = {number: articles for _, number, articles in pages}
+    for (guid, seq), (number, index) in places.items():
+        following = places.get((guid, seq + 1))
+        if following is None:
+            continue
+        later, place = following
+        item, other = by_number[number][index - 1], by_number[later][place - 1]
+        if item.continued_on is None or other.continued_from is None:
+            raise ParseError(f"newsItem {guid}: part {seq} and the next are not joined by jumps")
+        by_number[number][index - 1] = attrs.evolve(item, continued_on=attrs.evolve(item.continued_on, item=place))
+        back = attrs.evolve(other.continued_from, item=index)
+        by_number[later][place - 1] = attrs.evolve(other, continued_from=back)
+    result = []
+    for group, number, articles in pages:
+        props = _props(group, "groupExtProperty")
+        result.append(
+            Page(
+                number=number,
+                section=_one(props, "section", str),
+                header=tuple(props.get("headerLine", ())),
+                items=articles,
+            )
+        )
+    return result
 
 
 def read_newsml(data: str | bytes) -> Issue:
@@ -164,12 +205,13 @@ def _issue(root: etree._Element) -> Issue:
     root_group = groups.get("issue")
     if root_group is None:
         raise ParseError("the package has no root group 'issue'")
-    pages = []
+    page_groups = []
     for reference in root_group.iterfind(_q("groupRef")):
         group = groups.get(reference.get("idref"))
         if group is None:
             raise ParseError(f"the root group refers to a missing group {reference.get('idref')}")
-        pages.append(_page(group, items))
+        page_groups.append(group)
+    pages = _pages(page_groups, items)
     number = ids.get("niid:issueNumber")
     return Issue(
         title=_text(meta.find(_q("headline"))),

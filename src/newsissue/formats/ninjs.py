@@ -14,7 +14,7 @@ from lxml import etree
 
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
-from ..model import Article, Issue, ItemKind, Page
+from ..model import Issue, ItemKind, Jump, Part, Story
 from . import iptc
 from .html import HTML, body_elements, plain_text
 
@@ -30,12 +30,43 @@ class NinjsOptions(iptc.IptcOptions):
     indent: int | None = 1
 
 
-def _html(item: Article) -> str:
-    return "".join(etree.tostring(element, encoding="unicode", method="html") for element in body_elements(item, HTML))
+def _html(story: Story) -> str:
+    elements = [element for part in story.parts for element in body_elements(part.item, HTML)]
+    return "".join(etree.tostring(element, encoding="unicode", method="html") for element in elements)
 
 
-def _article(issue: Issue, page: Page, index: int, item: Article, naming: iptc.Naming) -> dict[str, Any]:
-    local = iptc.item_id(page, index)
+def _jump_ids(direction: str, jump: Jump | None) -> list[dict[str, str]]:
+    if jump is None:
+        return []
+    ids = [{"role": f"{direction}Page", "value": str(jump.page)}]
+    if jump.marker:
+        ids.append({"role": f"{direction}Marker", "value": jump.marker})
+    return ids
+
+
+def _continuation(story: Story, part: Part, naming: iptc.Naming) -> dict[str, Any]:
+    """A later printed part of a story: a partial reference to the story, where the page prints it."""
+    first = story.parts[0]
+    document: dict[str, Any] = {
+        "name": iptc.item_id_at(part.page, part.index),
+        "rel": "continuation",
+        "uri": naming.guid(iptc.item_id_at(first.page, first.index)),
+        "type": "text",
+        "representationType": "partial",
+    }
+    if part.item.headline:
+        document["title"] = part.item.headline
+    document["altIds"] = [
+        {"role": "printPage", "value": str(part.page)},
+        *_jump_ids("continuedFrom", part.item.continued_from),
+    ]
+    return document
+
+
+def _article(issue: Issue, story: Story, naming: iptc.Naming) -> dict[str, Any]:
+    first = story.parts[0]
+    item = story.first
+    local = iptc.item_id_at(first.page, first.index)
     document: dict[str, Any] = {
         "name": local,
         "rel": "article" if item.kind is ItemKind.ARTICLE else item.kind.value,
@@ -78,17 +109,17 @@ def _article(issue: Issue, page: Page, index: int, item: Article, naming: iptc.N
         document["located"] = dateline.place
     if dateline is not None and dateline.text:
         document["descriptions"] = [{"role": "dateline", "value": dateline.text}]
-    alt_ids = [{"role": "printPage", "value": str(page.number)}]
-    for direction, jump in (("continuedFrom", item.continued_from), ("continuedOn", item.continued_on)):
-        if jump is not None:
-            alt_ids.append({"role": f"{direction}Page", "value": str(jump.page)})
-            if jump.marker:
-                alt_ids.append({"role": f"{direction}Marker", "value": jump.marker})
-    document["altIds"] = alt_ids
-    if item.body:
+    last = story.parts[-1].item
+    document["altIds"] = [
+        *({"role": "printPage", "value": str(part.page)} for part in story.parts),
+        *_jump_ids("continuedFrom", item.continued_from),
+        *_jump_ids("continuedOn", last.continued_on),
+    ]
+    if story.body:
+        text = "\n\n".join(plain_text(part.item) for part in story.parts if part.item.body)
         document["bodies"] = [
-            {"role": "main", "contentType": "text/html", "value": _html(item)},
-            {"role": "main", "contentType": "text/plain", "value": plain_text(item)},
+            {"role": "main", "contentType": "text/html", "value": _html(story)},
+            {"role": "main", "contentType": "text/plain", "value": text},
         ]
     return document
 
@@ -97,6 +128,7 @@ def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
     """The issue as a ninjs 3.1 composite object."""
     options = options or NinjsOptions()
     naming = iptc.Naming.of(issue, options)
+    printed = iptc.parts_by_page(iptc.exported_stories(issue, options))
     pages = []
     for page in issue.pages:
         pages.append(
@@ -108,7 +140,8 @@ def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
                 "title": iptc.page_title(issue, page),
                 "altIds": [{"role": "printPage", "value": str(page.number)}],
                 "associations": [
-                    _article(issue, page, index, item, naming) for index, item in iptc.exported_items(page, options)
+                    _article(issue, story, naming) if part is story.parts[0] else _continuation(story, part, naming)
+                    for story, part in printed.get(page.number, ())
                 ],
             }
         )

@@ -38,6 +38,7 @@ class Labels:
     other: str = "Other"
     navigation: str = "Article navigation"
     front_page: str = "Front page"
+    continued: str = "continued"
 
     def page_label(self, number: int) -> str:
         """A print page as the paper names it: ``Page 1``, ``01版``."""

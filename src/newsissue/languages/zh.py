@@ -221,6 +221,7 @@ class Chinese(Conventions):
         other="其他",
         navigation="文章导航",
         front_page="头版",
+        continued="续",
     )
 
     def score(self, text: str) -> float:

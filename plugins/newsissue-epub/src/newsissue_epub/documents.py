@@ -8,7 +8,7 @@ import attrs
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from newsissue import Article, Figure, Heading, Issue, ItemKind, Jump, Page, Paragraph
+from newsissue import Article, Figure, Heading, Issue, ItemKind, Jump, Page, Paragraph, Part, Story
 from newsissue.languages.base import Labels
 
 __all__ = ["Document", "Entry", "Plan", "article_document", "contents", "cover", "nav", "page_document", "plan"]
@@ -35,13 +35,17 @@ class Document:
 
 @attrs.frozen(kw_only=True)
 class Entry:
-    """An item placed in the book: its page, its file, its title for the tables of contents."""
+    """A story placed in the book, in its first page's place: its file, its title for the tables of contents."""
 
     page: Page
-    item: Article
+    story: Story
     uid: str
     file_name: str
     title: str
+
+    @property
+    def item(self) -> Article:
+        return self.story.first
 
 
 @attrs.frozen(kw_only=True)
@@ -57,6 +61,10 @@ class Plan:
 
     def entries_of(self, page: Page) -> list[Entry]:
         return [entry for entry in self.entries if entry.page.number == page.number]
+
+    def continuations_of(self, page: Page) -> list[tuple[Entry, Part]]:
+        """The later parts of stories that this page prints, with their stories' entries."""
+        return [(entry, part) for entry in self.entries for part in entry.story.parts[1:] if part.page == page.number]
 
     def page_title(self, page: Page) -> str:
         label = self.labels.page_label(page.number)
@@ -76,14 +84,14 @@ def _item_title(item: Article, labels: Labels) -> str:
 
 def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
     """Decide file names and reading order."""
+    pages = {page.number: page for page in issue.pages}
     entries = []
-    for page in issue.pages:
-        for index, item in enumerate(page.items, 1):
-            if item.kind is ItemKind.ARTICLE or advertisements:
-                uid = f"a-p{page.number:02d}-{index:02d}"
-                entries.append(
-                    Entry(page=page, item=item, uid=uid, file_name=f"{uid}.xhtml", title=_item_title(item, labels))
-                )
+    for story in issue.stories():
+        first = story.parts[0]
+        if story.first.kind is ItemKind.ARTICLE or advertisements:
+            uid = f"a-p{first.page:02d}-{first.index:02d}"
+            title = _item_title(story.first, labels)
+            entries.append(Entry(page=pages[first.page], story=story, uid=uid, file_name=f"{uid}.xhtml", title=title))
     parts = [issue.title, issue.date.isoformat() if issue.date else None]
     if issue.number is not None:
         parts.append(labels.issue_label(issue.number))
@@ -168,11 +176,12 @@ def page_document(plan: Plan, page: Page) -> Document:
     parts = [marker, E.h1(plan.page_title(page))]
     if page.header:
         parts.append(E.div(*(_p(line, "page-header") for line in page.header), {"class": "page-headers"}))
-    entries = plan.entries_of(page)
-    if entries:
-        parts.append(
-            E.ol(*(E.li(E.a(entry.title, href=entry.file_name)) for entry in entries), {"class": "page-items"})
-        )
+    placed = [(entry.story.parts[0].index, entry.title, entry.file_name) for entry in plan.entries_of(page)]
+    for entry, part in plan.continuations_of(page):
+        placed.append((part.index, f"{entry.title} ({plan.labels.continued})", f"{entry.file_name}#{_part_id(part)}"))
+    links = [E.li(E.a(title, href=href)) for _, title, href in sorted(placed)]
+    if links:
+        parts.append(E.ol(*links, {"class": "page-items"}))
     section = E.section(*parts, {"class": "page"})
     return Document(
         uid=f"page-{page.number:02d}",
@@ -188,6 +197,10 @@ def _jump(plan: Plan, jump: Jump, css: str) -> etree._Element:
     if target is None:
         return _p(text, f"jump {css}")
     return E.p(E.a(text, href=target), {"class": f"jump {css}"})
+
+
+def _part_id(part: Part) -> str:
+    return f"part-p{part.page:02d}-{part.index:02d}"
 
 
 def _navigation(plan: Plan, index: int) -> etree._Element:
@@ -251,11 +264,17 @@ def article_document(plan: Plan, index: int) -> Document:
     if (dateline := _dateline_shown(item)) is not None:
         header.append(_p(dateline, "dateline"))
     parts: list[etree._Element] = [header] if len(header) else []
-    if item.continued_from is not None:
-        parts.append(_jump(plan, item.continued_from, "jump-in"))
-    parts.extend(_block(block) for block in item.body)
-    if item.continued_on is not None:
-        parts.append(_jump(plan, item.continued_on, "jump-out"))
+    story = entry.story
+    for position, part in enumerate(story.parts):
+        printed = part.item
+        if position:
+            page = next(p for p in plan.issue.pages if p.number == part.page)
+            parts.append(E.p(plan.page_title(page), {"class": "part-page", "id": _part_id(part)}))
+        if printed.continued_from is not None and printed.continued_from.item is None:
+            parts.append(_jump(plan, printed.continued_from, "jump-in"))
+        parts.extend(_block(block) for block in printed.body)
+        if printed.continued_on is not None and printed.continued_on.item is None:
+            parts.append(_jump(plan, printed.continued_on, "jump-out"))
     article = E.article(*parts, {"class": item.kind.value})
     content = _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index))
     return Document(uid=entry.uid, file_name=entry.file_name, title=entry.title, content=content)

@@ -1,0 +1,123 @@
+"""Articles continued across pages: jumps paired by page, marker and headline; what is left is reported."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+
+import newsissue
+from newsissue import Jump
+
+from .strategies import issues
+
+FRONT = """2025年3月18日 星期二
+第8812期 今日4版
+
+## 河堤加固工程开工
+
+青溪日报(全媒体记者/林晓舟) 3月17日，城北河堤加固工程开工，工程全长十二公里，计划汛期前完成主体施工，
+
+▶▶下转02版
+
+## 图书馆延长开放时间
+
+青溪日报(全媒体记者/吴可欣) 3月17日，市图书馆宣布自下月起每天开放至晚上十点，
+
+▶▶下转02版
+"""
+
+INNER = """第02版：要闻 责任编辑/方圆 2025年3月18日
+
+## 图书馆开放时间
+
+（上接01版）
+
+周末还将增设亲子阅读专区，方便家长带孩子阅读。
+
+## 河堤加固
+
+（上接01版）
+
+施工期间沿河步道分段封闭，市民出行请留意告示。
+"""
+
+
+def page_items(issue: newsissue.Issue, number: int) -> tuple[newsissue.Article, ...]:
+    return next(page for page in issue.pages if page.number == number).items
+
+
+def codes(issue: newsissue.Issue) -> list[str]:
+    return [d.code for d in issue.diagnostics if d.code.startswith(("jump", "page-date"))]
+
+
+def test_example_issue_joins_every_jump(example_issue: Path) -> None:
+    issue = newsissue.parse(example_issue)
+    joined = [story for story in issue.stories() if len(story.parts) > 1]
+    assert [(story.first.headline, [(p.page, p.index) for p in story.parts]) for story in joined] == [
+        ("青溪港新航线首航", [(1, 1), (2, 1)]),
+        ("老旧小区改造让居民住得更舒心", [(1, 4), (3, 1)]),
+    ]
+    assert page_items(issue, 1)[0].continued_on == Jump(page=2, marker="①", text="▶▶下转02版①", item=1)
+    assert page_items(issue, 2)[0].continued_from == Jump(page=1, marker="①", text="（上接01版①）", item=1)
+    assert codes(issue) == []
+    assert "五定班轮" in "".join(block.text for block in joined[0].body if isinstance(block, newsissue.Paragraph))
+
+
+def test_jumps_without_markers_are_told_apart_by_headline() -> None:
+    issue = newsissue.parse(FRONT + "\f" + INNER)
+    front = page_items(issue, 1)
+    assert [item.continued_on.item for item in front] == [2, 1]
+    assert [story.first.headline for story in issue.stories()] == ["河堤加固工程开工", "图书馆延长开放时间"]
+    assert codes(issue) == []
+
+
+def test_pages_are_ordered_by_number_not_by_input_order() -> None:
+    issue = newsissue.parse(INNER + "\f" + FRONT)
+    assert [page.number for page in issue.pages] == [1, 2]
+    assert len(issue.stories()) == 2
+
+
+def test_a_missing_page_is_reported_and_the_rest_parses() -> None:
+    issue = newsissue.parse(FRONT)
+    assert codes(issue) == ["jump-page-missing", "jump-page-missing"]
+    assert all(item.continued_on.item is None for item in page_items(issue, 1))
+
+
+def test_a_continuation_with_no_jump_leading_to_it_is_reported() -> None:
+    issue = newsissue.parse(INNER.replace("第02版", "第03版") + "\f" + FRONT)
+    assert sorted(codes(issue)) == ["jump-page-missing", "jump-page-missing", "jump-unresolved", "jump-unresolved"]
+    messages = [d.message for d in issue.diagnostics if d.code == "jump-unresolved"]
+    assert all("continues from page 1" in message for message in messages)
+
+
+def test_a_marker_not_found_is_reported() -> None:
+    front = FRONT.replace("▶▶下转02版\n\n## 图书馆", "▶▶下转02版②\n\n## 图书馆", 1)
+    inner = INNER.replace("（上接01版）\n\n周末", "（上接01版③）\n\n周末", 1)
+    inner = inner.replace("（上接01版）\n\n施工", "（上接01版①）\n\n施工", 1)
+    issue = newsissue.parse(front + "\f" + inner)
+    assert codes(issue) == ["jump-unresolved", "jump-unresolved"]
+    assert "with marker ②" in issue.diagnostics[-2].message
+    assert [item.continued_on.item for item in page_items(issue, 1)] == [None, 1]
+
+
+def test_a_page_dated_differently_from_the_front_page_is_a_diagnostic() -> None:
+    issue = newsissue.parse(FRONT + "\f" + INNER.replace("2025年3月18日", "2025年3月19日"))
+    mismatch = [d for d in issue.diagnostics if d.code == "page-date-mismatch"]
+    assert len(mismatch) == 1 and mismatch[0].page == 2 and mismatch[0].line is not None
+
+
+def test_links_must_name_each_other() -> None:
+    issue = newsissue.parse(FRONT + "\f" + INNER)
+    front = list(issue.pages[0].items)
+    front[0] = attrs.evolve(front[0], continued_on=attrs.evolve(front[0].continued_on, item=1))
+    with pytest.raises(ValueError, match="not linked back"):
+        attrs.evolve(issue, pages=[attrs.evolve(issue.pages[0], items=front), issue.pages[1]])
+
+
+@given(issues())
+def test_every_item_is_in_exactly_one_story(issue: newsissue.Issue) -> None:
+    placed = [(part.page, part.index) for story in issue.stories() for part in story.parts]
+    assert sorted(placed) == [(page.number, i) for page in issue.pages for i in range(1, len(page.items) + 1)]
