@@ -49,3 +49,15 @@ def schemas() -> Path:
 def example_issue() -> Path:
     """The fictional four-page Chinese example issue."""
     return EXAMPLES / "qingxi-daily"
+
+
+@pytest.fixture(scope="session")
+def english_issue() -> Path:
+    """The fictional four-page English example issue (OCR-like plain text on page 2)."""
+    return EXAMPLES / "harbour-gazette"
+
+
+@pytest.fixture(scope="session", params=["qingxi-daily", "harbour-gazette"])
+def any_example(request: pytest.FixtureRequest) -> Path:
+    """Each example issue in turn."""
+    return EXAMPLES / request.param

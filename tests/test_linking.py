@@ -13,6 +13,11 @@ from newsissue import Jump
 
 from .strategies import issues
 
+ENGLISH_STORIES = [
+    ("Council Approves Harbour Bridge Repairs", [(1, 1), (2, 1)]),  # Continued on Page 2 / Contimued from Page 1
+    ("STORM KNOCKS OUT POWER ALONG THE COAST", [(1, 2), (3, 1)]),  # See STORM, Page 3 / STORM, From Page 1
+]
+
 FRONT = """2025年3月18日 星期二
 第8812期 今日4版
 
@@ -57,8 +62,10 @@ def test_example_issue_joins_every_jump(example_issue: Path) -> None:
     issue = newsissue.parse(example_issue)
     joined = [story for story in issue.stories() if len(story.parts) > 1]
     assert [(story.first.headline, [(p.page, p.index) for p in story.parts]) for story in joined] == [
-        ("青溪港新航线首航", [(1, 1), (2, 1)]),
-        ("老旧小区改造让居民住得更舒心", [(1, 4), (3, 1)]),
+        ("青溪港新航线首航", [(1, 1), (2, 1)]),  # 下转02版① / 上接01版①
+        ("前两月全国工业生产稳中有进", [(1, 3), (4, 3)]),  # 转第4版 / 接第1版
+        ("老旧小区改造让居民住得更舒心", [(1, 4), (3, 1)]),  # two unmarked jumps to page 3,
+        ("抢抓一季度 确保开门红", [(1, 5), (3, 2)]),  # told apart by headline
     ]
     assert page_items(issue, 1)[0].continued_on == Jump(page=2, marker="①", text="▶▶下转02版①", item=1)
     assert page_items(issue, 2)[0].continued_from == Jump(page=1, marker="①", text="（上接01版①）", item=1)
@@ -121,3 +128,61 @@ def test_links_must_name_each_other() -> None:
 def test_every_item_is_in_exactly_one_story(issue: newsissue.Issue) -> None:
     placed = [(part.page, part.index) for story in issue.stories() for part in story.parts]
     assert sorted(placed) == [(page.number, i) for page in issue.pages for i in range(1, len(page.items) + 1)]
+
+
+def test_english_example_joins_every_jump(english_issue: Path) -> None:
+    issue = newsissue.parse(english_issue)
+    joined = [story for story in issue.stories() if len(story.parts) > 1]
+    assert [(story.first.headline, [(p.page, p.index) for p in story.parts]) for story in joined] == ENGLISH_STORIES
+    assert codes(issue) == []
+    storm = page_items(issue, 1)[1].continued_on
+    assert (storm.marker, storm.text) == ("STORM", "See STORM, Page 3")
+
+
+@pytest.mark.parametrize(
+    ("text", "outgoing", "page", "marker"),
+    [
+        ("Continued on Page A6", True, 6, None),
+        ("(Continued on Page 4)", True, 4, None),
+        ("Contlnued on Page 12", True, 12, None),
+        ("Cont1nued on page 3", True, 3, None),
+        ("Continucd from Page 1", False, 1, None),
+        ("Con- tinued from Page B2", False, 2, None),
+        ("See TAX, Page 4", True, 4, "TAX"),
+        ("Please see CITY COUNCIL, Page A5", True, 5, "CITY COUNCIL"),
+        ("TAX, From Page 1", False, 1, "TAX"),
+    ],
+)
+def test_english_jump_lines(text: str, outgoing: bool, page: int, marker: str | None) -> None:
+    from newsissue.languages.en import English
+
+    match = English().match_jump(text)
+    assert match is not None and (match.outgoing, match.jump.page, match.jump.marker) == (outgoing, page, marker)
+
+
+def test_example_issues_keep_their_joins_in_every_exporter(any_example: Path, schemas: Path) -> None:
+    import json
+
+    from newsissue.formats.json import loads
+    from newsissue.formats.newsml_read import read_newsml
+
+    from .validators import newsml_errors, ninjs_errors
+
+    issue = newsissue.parse(any_example)
+    stories = [s for s in issue.stories() if s.first.kind is newsissue.ItemKind.ARTICLE]
+    continued = [s for s in stories if len(s.parts) > 1]
+    assert len(continued) >= 2
+    # JSON: the fragments stay on their pages, linked both ways.
+    assert loads(newsissue.render(issue, "json")).stories() == issue.stories()
+    # NewsML-G2: one newsItem per story, a partMeta per printed part; read back with its links.
+    newsml = newsissue.render(issue, "newsml")
+    assert newsml_errors(schemas, newsml) == []
+    assert newsml.count(b"<newsItem ") == len(stories)
+    assert newsml.count(b"<partMeta ") == sum(len(s.parts) for s in continued)
+    back = read_newsml(newsml)
+    assert [len(s.parts) for s in back.stories() if len(s.parts) > 1] == [len(s.parts) for s in continued]
+    # ninjs: the story once, in full; a partial reference where a later page prints its continuation.
+    ninjs = newsissue.render(issue, "ninjs")
+    assert ninjs_errors(schemas, ninjs) == []
+    associations = [a for page in json.loads(ninjs)["associations"] for a in page["associations"]]
+    assert sum(a["rel"] == "continuation" for a in associations) == sum(len(s.parts) - 1 for s in continued)

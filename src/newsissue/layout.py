@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -32,6 +33,8 @@ from .model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading
 __all__ = ["PageLayout", "read_layout"]
 
 _MAX_STACK = 3
+# Layout debris: a unit with no letter or digit (rules, stray marks) or a bare folio (- 2 -).
+_DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*)$")
 
 
 class _Kind(enum.Enum):
@@ -42,6 +45,7 @@ class _Kind(enum.Enum):
     CAPTION = "caption"
     IMAGE = "image"
     PARA = "para"
+    DEBRIS = "debris"
 
 
 class _Token(NamedTuple):
@@ -129,8 +133,11 @@ class _Reader:
 
     def token(self, unit: Unit) -> _Token:
         conv, text = self.conv, unit.text
-        if unit.kind is UnitKind.TEXT and conv.is_prose(text):
-            return _Token(_Kind.PARA, unit)
+        if unit.kind is UnitKind.TEXT:
+            if conv.is_prose(text):
+                return _Token(_Kind.PARA, unit)
+            if len(text) <= 12 and _DEBRIS.match(text):
+                return _Token(_Kind.DEBRIS, unit)
         if unit.kind is UnitKind.IMAGE:
             return _Token(_Kind.IMAGE, unit)
         jump = conv.match_jump(text)
@@ -154,7 +161,13 @@ class _Reader:
     # -- the walk -----------------------------------------------------------
 
     def read(self, units: Sequence[Unit]) -> None:
-        tokens = [self.token(unit) for unit in units]
+        tokens = []
+        for unit in units:
+            token = self.token(unit)
+            if token.kind is _Kind.DEBRIS:
+                self.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)
+            else:
+                tokens.append(token)
         index = 0
         while index < len(tokens):
             token = tokens[index]
@@ -238,12 +251,11 @@ class _Reader:
             at = tops[0]
         elif len(stack) == 1:
             at = 0
-        elif len(stack) == 2:
-            at = 0 if conv.starts_title(stack[1].text) else 1
-            role = "headline and subheadline" if at == 0 else "kicker and headline"
-            self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].unit.line)
         else:
-            at = 1
+            at = min(conv.headline_index(tuple(token.text for token in stack)), len(stack) - 1)
+            if len(stack) == 2:
+                role = "headline and subheadline" if at == 0 else "kicker and headline"
+                self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].unit.line)
         draft.rank = stack[at].rank
         draft.headline = stack[at].text
         if at:
@@ -276,7 +288,7 @@ class _Reader:
         if current is None:
             self.note("no-headline", "text with no headline above it", token.unit.line, token.text[:40], warn=True)
             current = self.current = _Draft()
-        elif token.anchor and current.started:
+        elif token.anchor and current.started and (token.byline is not None or self.conv.dateline_starts_article):
             # A byline or dateline lead inside a body: a new article whose title was missed.
             self.finish()
             current = self.current = _Draft()
@@ -301,8 +313,14 @@ class _Reader:
             figure = self.figure(token)
             if token.kind is _Kind.IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is _Kind.CAPTION:
                 caption = self.figure(tokens[index + 1])
-                figure = attrs.evolve(figure, caption=caption.caption, credit=caption.credit)
+                figure = attrs.evolve(figure, caption=caption.caption or figure.caption, credit=caption.credit)
                 index += 1
+            pending = draft.pending
+            if figure.caption is None and pending is not None and pending.lines == [line - 1]:
+                # A credit line right under a one-line text: that text is the caption.
+                figure = attrs.evolve(figure, caption=pending.text)
+                draft.pending = None
+                self.note("caption-joined", "the line above a photo credit read as its caption", line - 1)
             if draft.pending is not None and not draft.pending.finished:
                 draft.deferred.append(figure)
                 self.note("figure-moved", "a picture interrupting a paragraph is placed after it", line)

@@ -93,8 +93,11 @@ def read_units(
     def flush() -> None:
         if pending:
             text = pending[0][1]
-            for _, more, _ in pending[1:]:
-                text = join(text, more)
+            for number, more, _ in pending[1:]:
+                joined = join(text, more)
+                if len(joined) < len(text) + len(more):
+                    removed.append(Removed(line=number - 1, what="hyphen", text=text[-12:] + "|" + more[:12]))
+                text = joined
             units.append(Unit(UnitKind.TEXT, text, pending[0][0], pending[-1][0], None, None, pending[0][2]))
             pending.clear()
 

@@ -145,6 +145,13 @@ def _header(units: list[Unit], conventions: Conventions) -> int:
     return count
 
 
+_REMOVED = {
+    "control": "control characters removed",
+    "comment": "an HTML comment removed",
+    "hyphen": "a hyphen at a line end removed in joining the word",
+}
+
+
 def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     units, removed = read_units(
         page.text, join=conventions.join, standalone=_standalone(conventions), first_line=page.first_line
@@ -152,7 +159,7 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     notes = tuple(
         Diagnostic(
             code="removed-" + item.what,
-            message="control characters removed" if item.what == "control" else "an HTML comment removed",
+            message=_REMOVED[item.what],
             severity=Severity.WARNING if item.what == "control" else Severity.INFO,
             source=page.source,
             line=item.line,

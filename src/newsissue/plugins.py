@@ -39,6 +39,7 @@ ENTRY_POINT_GROUP = "newsissue"
 #: The built-in plugins, registered like any third-party one.
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.languages.zh",
+    "newsissue.languages.en",
     "newsissue.formats.json",
     "newsissue.formats.newsml",
     "newsissue.formats.newsml_read",

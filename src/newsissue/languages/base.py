@@ -19,6 +19,7 @@ __all__ = [
     "Labels",
     "Masthead",
     "PageHeader",
+    "resolve_date",
 ]
 
 
@@ -129,6 +130,9 @@ class Conventions(abc.ABC):
     name: ClassVar[str]
     #: Words exporters show readers.
     labels: ClassVar[Labels] = Labels()
+    #: Whether a dateline lead inside a body starts a new article whose title was missed
+    #: (Chinese papers) or is a second dispatch within the same article (English papers).
+    dateline_starts_article: ClassVar[bool] = True
 
     @abc.abstractmethod
     def score(self, text: str) -> float:
@@ -192,3 +196,35 @@ class Conventions(abc.ABC):
     def starts_title(self, text: str) -> bool:
         """Whether ``text`` opens a title stack by its look alone (e.g. a dash-led subheadline)."""
         return False
+
+    def headline_index(self, lines: tuple[str, ...]) -> int:
+        """Which of two or three unmarked title lines is the headline (kicker above, subheadline below).
+
+        The default reads two lines as kicker + headline, or headline + subheadline when
+        the second opens with a dash, and three as kicker, headline, subheadline.
+        """
+        if len(lines) == 2:
+            return 0 if self.starts_title(lines[1]) else 1
+        return 1
+
+
+def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:
+    """The latest date on or before the issue date with this month (or the latest such month) and day.
+
+    Datelines print a day (and often a month) but no year: ``12月6日``, ``June 10``.
+    """
+    if issue_date is None:
+        return None
+    year, mon = issue_date.year, month or issue_date.month
+    for _ in range(13):
+        try:
+            candidate = _dt.date(year, mon, day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= issue_date:
+            return candidate
+        if month is None:
+            year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
+        else:
+            year -= 1
+    return None

@@ -14,7 +14,17 @@ import re
 import pluggy
 
 from ..model import Byline, Dateline, ItemKind, Jump, Role
-from .base import BylineMatch, CaptionMatch, Conventions, DatelineMatch, JumpMatch, Labels, Masthead, PageHeader
+from .base import (
+    BylineMatch,
+    CaptionMatch,
+    Conventions,
+    DatelineMatch,
+    JumpMatch,
+    Labels,
+    Masthead,
+    PageHeader,
+    resolve_date,
+)
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -161,25 +171,6 @@ def _printed_date(text: str) -> _dt.date | None:
         return _dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
     except ValueError:
         return None
-
-
-def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:
-    """The latest date on or before the issue date with this month (or this month's) and day."""
-    if issue_date is None:
-        return None
-    year, mon = issue_date.year, month or issue_date.month
-    for _ in range(13):
-        try:
-            candidate = _dt.date(year, mon, day)
-        except ValueError:
-            candidate = None
-        if candidate is not None and candidate <= issue_date:
-            return candidate
-        if month is None:
-            year, mon = (year, mon - 1) if mon > 1 else (year - 1, 12)
-        else:
-            year -= 1
-    return None
 
 
 def _names(text: str) -> list[str]:

@@ -1,0 +1,365 @@
+"""English newspaper conventions (American and British).
+
+Bylines ``By MARIA ALVAREZ and TOM BRENNAN`` (with a role line such as ``Staff
+Writers`` under it), ``Priya Natarajan, Staff Writer``, agency credits ``(By the
+Associated Press)``; datelines ``WASHINGTON —``, ``BOSTON (AP) —``, ``LONDON,
+June 10 (Reuters) -``, ``CHICAGO, Sept. 16.—``; jump lines ``Continued on Page A6``,
+``Continued from Page 1`` (OCR-damaged spellings too), ``See TAX, Page 4`` with its
+``TAX, From Page 1``; captions ending in a photo credit; mastheads with the
+nameplate, date, volume and number, page count and ISSN; inner-page headers
+``PAGE 2 · LOCAL · Tuesday, March 18, 2025``. Words hyphenated at line ends are joined.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import re
+import string
+
+import pluggy
+
+from ..model import Byline, Dateline, ItemKind, Jump, Role
+from .base import (
+    BylineMatch,
+    CaptionMatch,
+    Conventions,
+    DatelineMatch,
+    JumpMatch,
+    Labels,
+    Masthead,
+    PageHeader,
+    resolve_date,
+)
+
+hookimpl = pluggy.HookimplMarker("newsissue")
+
+__all__ = ["English"]
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SENTENCE_END = ".!?…"
+_CLOSERS = "\"'”’)]"
+_CONTINUES = ",;:-–—&/("
+_LATIN = re.compile(r"[A-Za-z]")
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
+_NOT_LATIN = re.compile(r"[^A-Za-z]+")
+
+# People: capitalised words (O'NEILL, McDonald, Jean-Luc), two to four of them, no function words.
+_WORD = r"(?!(?:And|The|Of|In|On|For|To|At|With|From)\b)[A-Z][A-Za-z.'’-]*"
+_NAME = rf"{_WORD}(?:\s+{_WORD}){{1,3}}"
+_NAMES = rf"{_NAME}(?:\s*,\s*{_NAME})*(?:\s*,?\s+and\s+{_NAME})?"
+_ROLE_WORDS = (
+    r"(?:Senior\s+|Chief\s+|Special\s+|Contributing\s+|Associated\s+Press\s+|Staff\s+|Sports\s+|City\s+|Political\s+"
+    r"|Foreign\s+|Business\s+|Science\s+|Education\s+|Arts\s+)*"
+    r"(?:Writers?|Reporters?|Correspondents?|Photographers?|Editors?|Columnists?|Critic|Contributor)"
+)
+_BY_ROLE = re.compile(rf"^By\s+(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
+_BY = re.compile(rf"^By\s+(?P<names>{_NAMES})(?P<role>)$")
+_NAME_ROLE = re.compile(rf"^(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
+_ROLE_LINE = re.compile(rf"^(?:The\s+)?{_ROLE_WORDS}$")
+# An agency credit: in parentheses, or with "the": ``(By the Associated Press)``, ``By the Reuters staff``.
+_AGENCY_CREDIT = re.compile(
+    rf"^\(\s*By\s+(?:the\s+)?(?P<a>{_WORD}(?:\s+{_WORD}){{0,3}})\s*\)$|^By\s+the\s+(?P<b>{_WORD}(?:\s+{_WORD}){{0,3}})$"
+)
+_SPLIT_NAMES = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?))?"
+    rf"(?:,\s(?P<month>{_MONTH})\s(?P<day>\d{{1,2}}))?"
+    r"\.?\s*(?:\((?P<agency>[A-Z][A-Za-z.&' -]{0,30})\))?\s*\.?\s*(?:—|–|--|-)\s*"
+)
+
+_CONTINUED = r"C[o0]n[\s-]*t[i1l!|][nmr][nmu]?[e3co]d|Cont(?:'d|\.|d\.?)"
+_PAGE = r"(?:Page|Pg\.?|P\.)?\s*(?P<section>[A-Z])?(?P<page>\d{1,3})"
+_JUMP_OUT = re.compile(
+    rf"(?P<text>\(?\s*(?:Please\s+)?(?:{_CONTINUED})\s+(?:on|to)\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE
+)
+_JUMP_IN = re.compile(rf"^(?P<text>\(?\s*(?:{_CONTINUED})\s+from\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE)
+_SEE = re.compile(
+    r"(?P<text>\(?\s*(?:Please\s+)?[Ss]ee\s+(?P<marker>[A-Z][A-Z'’&-]+(?:\s[A-Z][A-Z'’&-]+)?)\s*,\s*(?:on\s+)?"
+    r"(?:Page|PAGE|Pg\.?)\s*(?P<section>[A-Z])?(?P<page>\d{1,3})\s*\)?\.?)$"
+)
+_FROM = re.compile(
+    r"^(?P<text>(?P<marker>[A-Z][A-Z'’&-]+(?:\s[A-Z][A-Z'’&-]+)?)\s*,?\s*(?:from|From|FROM)\s+(?:Page|PAGE|Pg\.?)\s*"
+    r"(?P<section>[A-Z])?(?P<page>\d{1,3})\.?)$"
+)
+
+_CREDIT = re.compile(
+    r"(?:\((?:(?:AP|Staff|File|Courtesy)\s+)?[Pp]hoto(?:graph)?s?\s+(?:by|courtesy\s+of)\s+[^()]{2,60}\)"
+    r"|(?:(?:AP|Reuters|AFP|Getty\s+Images|Staff|File)\s+)?[Pp]hoto(?:graph)?s?(?:\s+by\s+|\s*/\s*)[^()]{2,60}"
+    r"|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3}\s*/\s*(?:[A-Z][A-Z&'’-]+)(?:\s[A-Z][A-Z&'’-]+){0,3})$"
+)
+
+_NAMEPLATE = re.compile(
+    r"^(?:THE\s+)?(?:[A-Z][A-Z.'’&-]*\s+){0,4}(?:HERALD|GAZETTE|TIMES|POST|TRIBUNE|CHRONICLE|COURIER|JOURNAL|NEWS"
+    r"|STAR|TELEGRAPH|GUARDIAN|OBSERVER|MAIL|EXPRESS|RECORD|REGISTER|SENTINEL|EXAMINER|INQUIRER|DISPATCH|REVIEW"
+    r"|BULLETIN|STANDARD|GLOBE|ADVERTISER|DEMOCRAT|REPUBLICAN|LEADER|PRESS|MERCURY|INDEPENDENT|ECHO|ARGUS)(?=\s|$)"
+)
+_FULL_DATE = re.compile(
+    rf"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))",
+    re.IGNORECASE,
+)
+_MASTHEAD_FEATURES = re.compile(
+    r"\bVol(?:\.|ume)\s*[IVXLC\d]+|\bNo\.\s*\d+|\b\d+\s+Pages\b|\bISSN\s*\d{4}-\d{3}[\dX]|\bEdition\b|\bEst\.\s*\d{4}",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d+)", re.IGNORECASE)
+_PAGES = re.compile(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
+_ISSN = re.compile(r"\bISSN\s*(?P<a>\d{4})-(?P<b>\d{3}[\dXx])")
+_PAGE_HEADER = re.compile(
+    r"^(?:PAGE|Page)\s+(?P<n1>\d{1,3})\b|^(?P<section>[A-Z])(?P<n2>\d{1,3})\b|^(?P<n3>\d{1,3})\s+(?=[A-Z][A-Z&' -]+\b)"
+)
+_JUMP_HINT = re.compile(r"age|AGE|Pg|P\.|from|\d\s*\)?\.?$")
+_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+_AD_WORDS = re.compile(
+    r"\$\s?\d|£\s?\d|\d+\s?%\s+off|\bSALE\b|\bCall\b|\d{3}-\d{4}|www\.|https?://|\bOpen\s+daily\b|\bdiscount\b"
+    r"|\bAdvertisement\b|\bADVERTISEMENT\b",
+    re.IGNORECASE,
+)
+_NOTICE_WORDS = re.compile(r"\bNOTICE\b|\bNotice\b|\bObituar|\bIn Memoriam\b|\bPublic Hearing\b|\bLegal\b")
+
+
+def _is_nameplate(text: str) -> bool:
+    """A whole line that names a paper: ``THE HARBOUR GAZETTE``, ``DAILY NEWS`` (two words at least)."""
+    match = _NAMEPLATE.match(text)
+    return match is not None and match.end() == len(text) and " " in text
+
+
+def _role(label: str | None) -> Role:
+    label = (label or "").lower()
+    if "correspondent" in label:
+        return Role.CORRESPONDENT
+    if "photographer" in label:
+        return Role.PHOTOGRAPHER
+    if "editor" in label:
+        return Role.EDITOR
+    if "columnist" in label or "critic" in label or "contributor" in label:
+        return Role.AUTHOR
+    return Role.REPORTER
+
+
+def _people(names: str, label: str | None) -> tuple[Byline, ...]:
+    role = _role(label)
+    return tuple(Byline(name=name, role=role) for name in _SPLIT_NAMES.split(names.strip()) if name)
+
+
+def _month(name: str) -> int:
+    return _MONTHS[name[:3].lower()]
+
+
+def _page(match: re.Match[str]) -> int:
+    return max(1, int(match["page"]))
+
+
+class English(Conventions):
+    """Conventions of English-language newspapers."""
+
+    code = "en"
+    name = "English"
+    labels = Labels(continued="continued")
+    dateline_starts_article = False
+
+    def score(self, text: str) -> float:
+        sample = text[:1000]
+        latin = len(_NOT_LATIN.sub("", sample))
+        han = len(_NOT_HAN.sub("", sample))
+        return latin / (latin + 4 * han) if latin else 0.0
+
+    def ends_sentence(self, text: str) -> bool:
+        stripped = text.rstrip().rstrip(_CLOSERS)
+        return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+    def join(self, left: str, right: str) -> str:
+        # A word hyphenated at the line end: ``mil-`` + ``lion``; a compound keeps its capital (``Anglo-`` + ``Saxon``).
+        if len(left) > 1 and left[-1] == "-" and left[-2].isalpha() and right[:1].islower():
+            return left[:-1] + right
+        return f"{left} {right}"
+
+    def is_title_like(self, text: str) -> bool:
+        if not 1 <= len(text) <= 110 or _LATIN.search(text) is None:
+            return False
+        if self.ends_sentence(text) and not text.rstrip(_CLOSERS).endswith(("?", "!")):
+            return False
+        return not (text[-1] in _CONTINUES or len(text.split()) > 16)
+
+    def strip_subheadline(self, text: str) -> str:
+        return text.lstrip("—–- ").strip() or text
+
+    def starts_title(self, text: str) -> bool:
+        return text.startswith(("—", "–", "-- ")) and len(text) <= 110
+
+    def headline_index(self, lines: tuple[str, ...]) -> int:
+        if len(lines) == 2:
+            # A short first line over a longer one is a kicker; otherwise headline and deck.
+            first, second = lines
+            return 1 if len(first.split()) <= 3 and len(second) > len(first) and not first.isupper() else 0
+        return 1
+
+    def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
+        if not whole or len(text) > 100:
+            return None
+        text = text.strip()
+        if text.startswith(("By ", "(By ", "BY ")):
+            byline = "By " + text[3:] if text.startswith("BY ") else text
+            match = _BY_ROLE.match(byline) or _BY.match(byline)
+            if match is not None:
+                return BylineMatch(bylines=_people(match["names"], match["role"]), text=text)
+            agency = _AGENCY_CREDIT.match(text)
+            if agency is not None:
+                name = (agency["a"] or agency["b"]).strip()
+                return BylineMatch(bylines=(Byline(name=name, role=Role.AUTHOR),), text=text)
+            return None
+        if text[:1].isupper() and "," in text:
+            match = _NAME_ROLE.match(text)
+            if match is not None:
+                return BylineMatch(bylines=_people(match["names"], match["role"]), text=text)
+        if _ROLE_LINE.match(text) is not None:
+            return BylineMatch(bylines=(), text=text)
+        return None
+
+    def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
+        if not text[:2].isupper():
+            return None
+        match = _DATELINE.match(text)
+        if match is None or len(match["place"].replace(".", "")) < 3 or not text[match.end() : match.end() + 1]:
+            return None
+        place = match["place"] + (f", {match['region']}" if match["region"] else "")
+        date = None
+        if match["day"]:
+            date = resolve_date(issue_date, _month(match["month"]), int(match["day"]))
+        dateline = Dateline(agency=match["agency"], place=place, date=date, text=match.group(0).strip())
+        return DatelineMatch(dateline=dateline, rest=text[match.end() :].strip())
+
+    def match_jump(self, text: str) -> JumpMatch | None:
+        tail_start = max(0, len(text) - 48)
+        tail = text[tail_start:]
+        if _JUMP_HINT.search(tail) is None:
+            return None
+        for pattern, outgoing in ((_JUMP_IN, False), (_FROM, False)):
+            match = pattern.match(text.strip())
+            if match is not None:
+                marker = match.groupdict().get("marker")
+                jump = Jump(page=_page(match), marker=marker, text=match["text"].strip())
+                return JumpMatch(jump=jump, outgoing=outgoing, rest="")
+        for pattern in (_JUMP_OUT, _SEE):
+            match = pattern.search(text, tail_start)
+            if match is not None and (match.start() == 0 or text[match.start() - 1] in " (\u00a0"):
+                marker = match.groupdict().get("marker")
+                jump = Jump(page=_page(match), marker=marker, text=match["text"].strip())
+                return JumpMatch(jump=jump, outgoing=True, rest=text[: match.start()].rstrip())
+        return None
+
+    def match_caption(self, text: str) -> CaptionMatch | None:
+        if len(text) > 400:
+            return None
+        text = text.strip()
+        match = _CREDIT.search(text, max(0, len(text) - 80))
+        while match is not None:
+            start = match.start()
+            before = text[:start].rstrip()
+            if not before or before[-1] in _SENTENCE_END + _CLOSERS + "—-–":
+                return CaptionMatch(caption=before.rstrip("—-– ") or None, credit=text[start:].strip())
+            match = _CREDIT.search(text, start + 1)
+        return None
+
+    def is_masthead_line(self, text: str) -> bool:
+        if len(text) > 140:
+            return False
+        if _is_nameplate(text):
+            return True
+        return _MASTHEAD_FEATURES.search(text) is not None or (
+            _FULL_DATE.search(text) is not None and len(text) < 80 and not self.ends_sentence(text)
+        )
+
+    def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
+        fields: dict[str, object] = {}
+        for line in lines:
+            if "title" not in fields and (plate := _NAMEPLATE.match(line)) is not None:
+                name = plate.group(0)
+                fields["title"] = string.capwords(name) if name.isupper() else name
+        text = " · ".join(lines)
+        if (match := _FULL_DATE.search(text)) is not None:
+            year, month, day = (
+                (match["y1"], match["m1"], match["d1"]) if match["y1"] else (match["y2"], match["m2"], match["d2"])
+            )
+            with contextlib.suppress(ValueError):
+                fields["date"] = _dt.date(int(year), _month(month), int(day))
+            if match["wd"]:
+                fields["weekday"] = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(match["wd"].lower()))
+        if (match := _NUMBER.search(text)) is not None:
+            fields["number"] = int(match["n"])
+        if (match := _PAGES.search(text)) is not None:
+            fields["page_count"] = int(match["n"])
+        if (match := _ISSN.search(text)) is not None:
+            fields["issn"] = f"{match['a']}-{match['b'].upper()}"
+        return Masthead(**fields)  # type: ignore[arg-type]
+
+    def match_page_header(self, text: str) -> PageHeader | None:
+        if len(text) > 120:
+            return None
+        match = _PAGE_HEADER.match(text)
+        if match is None:
+            return None
+        number = int(match["n1"] or match["n2"] or match["n3"])
+        rest = text[match.end() :]
+        date_match = _FULL_DATE.search(rest)
+        date = None
+        if date_match is not None:
+            y, m, d = (
+                (date_match["y1"], date_match["m1"], date_match["d1"])
+                if date_match["y1"]
+                else (date_match["y2"], date_match["m2"], date_match["d2"])
+            )
+            try:
+                date = _dt.date(int(y), _month(m), int(d))
+            except ValueError:
+                date = None
+            rest = rest[: date_match.start()]
+        pieces = [piece for piece in _SEPARATORS.split(rest) if piece.strip()]
+        section = next(
+            (
+                piece.strip()
+                for piece in pieces
+                if not _is_nameplate(piece.strip()) and not any(ch.isdigit() for ch in piece)
+            ),
+            None,
+        )
+        if match["n3"] and section is None:
+            return None
+        if section is not None:
+            section = section.strip(" ,·|-")
+        return PageHeader(number=number, section=section or None, date=date) if number >= 1 else None
+
+    def classify(self, lines: tuple[str, ...]) -> ItemKind:
+        text = " ".join(lines)
+        if _NOTICE_WORDS.search(text):
+            return ItemKind.NOTICE
+        if _AD_WORDS.search(text):
+            return ItemKind.ADVERTISEMENT
+        return ItemKind.OTHER
+
+
+@hookimpl
+def newsissue_languages() -> tuple[Conventions, ...]:
+    """English is built in."""
+    return (English(),)
