@@ -186,3 +186,14 @@ def test_example_issues_keep_their_joins_in_every_exporter(any_example: Path, sc
     assert ninjs_errors(schemas, ninjs) == []
     associations = [a for page in json.loads(ninjs)["associations"] for a in page["associations"]]
     assert sum(a["rel"] == "continuation" for a in associations) == sum(len(s.parts) - 1 for s in continued)
+
+
+def test_one_file_with_several_pages_split_at_their_headers(example_issue: Path, english_issue: Path) -> None:
+    for folder in (example_issue, english_issue):
+        whole = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(folder.iterdir()))
+        joined = newsissue.parse(whole)
+        separate = newsissue.parse(folder)
+        assert [(p.number, p.section, len(p.items)) for p in joined.pages] == [
+            (p.number, p.section, len(p.items)) for p in separate.pages
+        ]
+        assert [len(s.parts) for s in joined.stories()] == [len(s.parts) for s in separate.stories()]

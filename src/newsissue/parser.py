@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import itertools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -103,6 +104,46 @@ def _split_pages(texts: list[_Text]) -> list[_Text]:
                 )
             line += part.count("\n")
     return pages
+
+
+def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Text]:
+    """Split a text that holds several pages at their header lines (``第02版：要闻``, ``PAGE 2 · LOCAL``).
+
+    A header line splits only where it stands alone between blank lines, past the
+    text's first lines, and names a page after the last one seen in the text.
+    """
+    result = []
+    for page in pages:
+        lines = page.text.split("\n")
+        cuts: list[int] = []
+        last = 0
+        for index, raw in enumerate(lines):
+            line = raw.strip().lstrip("#").strip()
+            if not line or len(line) > 80 or not (index == 0 or not lines[index - 1].strip()):
+                continue
+            if index + 1 < len(lines) and lines[index + 1].strip():
+                continue
+            header = conventions.match_page_header(line)
+            if header is None or header.number <= last:
+                continue
+            if index > 8:
+                cuts.append(index)
+            last = header.number
+        if not cuts:
+            result.append(page)
+            continue
+        bounds = [0, *cuts, len(lines)]
+        for number, (start, end) in enumerate(itertools.pairwise(bounds)):
+            result.append(
+                attrs.evolve(
+                    page,
+                    text="\n".join(lines[start:end]),
+                    first_line=page.first_line + start,
+                    number_from_name=None,
+                    notes=page.notes if number == 0 else (),
+                )
+            )
+    return result
 
 
 def _pick_language(registry: Registry, language: str | None, sample: str) -> tuple[Conventions, str, bool]:
@@ -223,6 +264,7 @@ def _parse(
         raise ParseError("input holds no text")
     sample = "".join(page.text[:4000] for page in pages_text[:4])
     conventions, code, detected = _pick_language(registry, language, sample)
+    pages_text = _split_at_headers(pages_text, conventions)
     diagnostics: list[Diagnostic] = [note for text in texts for note in text.notes]
     if detected:
         diagnostics.append(Diagnostic(code="language-detected", message=f"language detected as {code}"))
