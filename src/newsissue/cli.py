@@ -69,19 +69,22 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _formats(_args: argparse.Namespace) -> int:
-    registry = default_registry()
-    for name, exporter in sorted(registry.exporters.items()):
-        print(f"{name:<8} {exporter.media_type:<32} {exporter.suffix:<6} {exporter.description}")
+    exporters = sorted(default_registry().exporters.items())
+    name_width = max((len(name) for name, _ in exporters), default=0)
+    type_width = max((len(exporter.media_type) for _, exporter in exporters), default=0)
+    for name, exporter in exporters:
+        print(f"{name:<{name_width}}  {exporter.media_type:<{type_width}}  {exporter.suffix:<6} {exporter.description}")
         for field in attrs.fields(exporter.Options):
-            print(f"{'':<8} --option {field.name}={field.default!r}")
+            print(f"{'':<{name_width}}  --option {field.name}={field.default!r}")
     return 0
 
 
 def _plugins(_args: argparse.Namespace) -> int:
-    registry = default_registry()
-    for info in registry.plugins:
+    plugins = default_registry().plugins
+    width = max((len(info.name) for info in plugins), default=0)
+    for info in plugins:
         version = f" {info.version}" if info.version else ""
-        print(f"{info.name:<28} {info.module}{version}  ({', '.join(info.hooks)})")
+        print(f"{info.name:<{width}}  {info.module}{version}  ({', '.join(info.hooks)})")
     return 0
 
 
