@@ -108,6 +108,7 @@ def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
             number=number,
             section=draw(maybe(text_field)),
             header=tuple(draw(st.lists(text_field, max_size=2))),
+            editors=tuple(draw(st.lists(st.builds(Byline, name=text_field, role=st.just(Role.EDITOR)), max_size=2))),
             items=tuple(draw(st.lists(articles, max_size=4))),
             source=draw(maybe(st.sampled_from(["01.md", "02.md"]))),
         )

@@ -110,6 +110,13 @@ def test_a_marker_not_found_is_reported() -> None:
     assert [item.continued_on.item for item in page_items(issue, 1)] == [None, 1]
 
 
+def test_inner_page_headers_give_number_section_and_editors(example_issue: Path) -> None:
+    issue = newsissue.parse(example_issue)
+    pages = [(p.number, p.section, [e.name for e in p.editors]) for p in issue.pages]
+    assert pages == [(1, None, []), (2, "要闻", ["方圆", "梁晨"]), (3, "城市", ["陶然"]), (4, "文体", ["葛青"])]
+    assert all(e.role is newsissue.Role.EDITOR for p in issue.pages for e in p.editors)
+
+
 def test_a_page_dated_differently_from_the_front_page_is_a_diagnostic() -> None:
     issue = newsissue.parse(FRONT + "\f" + INNER.replace("2025年3月18日", "2025年3月19日"))
     mismatch = [d for d in issue.diagnostics if d.code == "page-date-mismatch"]

@@ -74,6 +74,8 @@ def describe(issue: Issue) -> str:
         lines.append(
             f"page {page.number}{section} ({summary or 'empty'})" + (f"  <{page.source}>" if page.source else "")
         )
+        if page.editors:
+            lines.append("  editors: " + ", ".join(editor.name for editor in page.editors))
         for index, item in enumerate(page.items, 1):
             lines.extend(_item(index, item))
     stories = [story for story in issue.stories() if story.first.kind is ItemKind.ARTICLE]

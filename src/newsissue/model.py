@@ -198,13 +198,17 @@ def _check_links(pages: tuple[Page, ...]) -> None:
 
 @attrs.frozen(kw_only=True)
 class Page:
-    """A print page: its number, section, header lines as printed, and items in reading order."""
+    """A print page: its number, section, header lines as printed, editors, and items in reading order.
+
+    ``editors`` are the people the page header credits (责任编辑, 美编, 校对), as editors.
+    """
 
     number: int = attrs.field(default=1, validator=_positive)
     section: str | None = _text()
     header: tuple[str, ...] = attrs.field(
         default=(), converter=_tuple, validator=attrs.validators.deep_iterable(_safe_text)
     )
+    editors: tuple[Byline, ...] = attrs.field(default=(), converter=_tuple)
     items: tuple[Article, ...] = attrs.field(default=(), converter=_tuple)
     source: str | None = _text()
 

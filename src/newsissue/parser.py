@@ -308,6 +308,7 @@ def _parse(
                 number=number,
                 section=header.section if header is not None else None,
                 header=tuple(unit.text for unit in units.header),
+                editors=header.editors if header is not None else (),
                 items=layout.items,
                 source=units.text.source,
             )

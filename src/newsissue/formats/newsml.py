@@ -223,6 +223,8 @@ def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._
             group.append(_prop("groupExtProperty", "section", page.section))
         for line in page.header:
             group.append(_prop("groupExtProperty", "headerLine", line))
+        for editor in page.editors:
+            group.append(_prop("groupExtProperty", "editor", editor.name))
         groups.append(group)
     return N.packageItem(
         *_catalogs("nigroup", "niid", "niprop"),

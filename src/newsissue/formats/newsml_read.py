@@ -163,6 +163,7 @@ def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> li
                 number=number,
                 section=_one(props, "section", str),
                 header=tuple(props.get("headerLine", ())),
+                editors=[Byline(name=name, role=Role.EDITOR) for name in props.get("editor", ())],
                 items=articles,
             )
         )

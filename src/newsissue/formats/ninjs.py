@@ -139,6 +139,11 @@ def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
                 "type": "composite",
                 "title": iptc.page_title(issue, page),
                 "altIds": [{"role": "printPage", "value": str(page.number)}],
+                **(
+                    {"infoSources": [{"name": e.name, "role": iptc.CPP_URI + "editor"} for e in page.editors]}
+                    if page.editors
+                    else {}
+                ),
                 "associations": [
                     _article(issue, story, naming) if part is story.parts[0] else _continuation(story, part, naming)
                     for story, part in printed.get(page.number, ())

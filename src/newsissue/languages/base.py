@@ -109,11 +109,12 @@ class Masthead:
 
 @attrs.frozen(kw_only=True)
 class PageHeader:
-    """An inner page's header line: its number, section and date."""
+    """An inner page's header line: its number, section, date and the page's editors."""
 
     number: int
     section: str | None = None
     date: _dt.date | None = None
+    editors: tuple[Byline, ...] = ()
 
 
 class Conventions(abc.ABC):

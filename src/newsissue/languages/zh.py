@@ -141,6 +141,10 @@ _PAGE_HEADER = re.compile(
     r"^第?\s*(?P<n>\d{1,3})\s*版\s*[:：]?\s*(?P<section>[" + _HAN + r"]{2,8})?"
     r"|^(?P<n2>\d{1,3})\s+(?P<section2>[" + _HAN + r"]{2,8})(?:\s|$)"
 )
+# The page's staff in its header: 责任编辑/方圆 美编/梁晨 校对/李四.
+_PAGE_STAFF = re.compile(
+    rf"(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|版式设计|版式)\s*[/／:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})*)"
+)
 _AD_WORDS = re.compile(
     r"倒计时|博览会|展销会|热线|电话|咨询|地址|招商|招聘|优惠|特价|促销|广告|开业|热销|欢迎|订阅|征订|团购|折|"
     r"\d{3,4}[-－]?\d{7,8}|1[3-9]\d{9}|www\.|https?://"
@@ -378,7 +382,12 @@ class Chinese(Conventions):
         number = int(match["n"] or match["n2"])
         section = match["section"] or match["section2"]
         date = _printed_date(text)
-        return PageHeader(number=number, section=section, date=date) if number >= 1 else None
+        editors = tuple(
+            Byline(name=name, role=Role.EDITOR)
+            for match in _PAGE_STAFF.finditer(text)
+            for name in _names(match["names"])
+        )
+        return PageHeader(number=number, section=section, date=date, editors=editors) if number >= 1 else None
 
     def classify(self, lines: tuple[str, ...]) -> ItemKind:
         text = " ".join(lines)
