@@ -133,7 +133,7 @@ def test_english_example_issue(english_issue: Path) -> None:
     )
     front = issue.pages[0].items
     assert (front[0].kicker, front[0].headline) == ("CITY HALL", "Council Approves Harbour Bridge Repairs")
-    assert front[0].subheadline == "Work on the 70-year-old span is set to begin in May"
+    assert front[0].subheadline == "Work on the 70-Year-Old Span Is Set to Begin in May"
     assert front[0].byline_text == "By MARIA ALVAREZ and TOM BRENNAN Staff Writers"
     assert "$14 million" in front[0].body[0].text
     assert front[0].body[-1] == newsissue.Figure(

@@ -14,7 +14,7 @@ from newsissue import Jump
 from .strategies import issues
 
 ENGLISH_STORIES = [
-    ("Council Approves Harbour Bridge Repairs", [(1, 1), (2, 1)]),  # Continued on Page 2 / Contimued from Page 1
+    ("Council Approves Harbour Bridge Repairs", [(1, 1), (2, 1)]),  # Continued on Page A2 / Contimued from Page 1
     ("STORM KNOCKS OUT POWER ALONG THE COAST", [(1, 2), (3, 1)]),  # See STORM, Page 3 / STORM, From Page 1
 ]
 
