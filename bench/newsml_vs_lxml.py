@@ -28,8 +28,20 @@ def best(func, number: int) -> float:
 
 
 def batch(issue: newsissue.Issue, pages: int) -> newsissue.Issue:
+    """``pages`` pages made of the issue's, renumbered; jumps keep their text but lose their links."""
+
+    def unlinked(jump: newsissue.Jump | None) -> newsissue.Jump | None:
+        return jump if jump is None else attrs.evolve(jump, item=None)
+
+    def page_copy(page: newsissue.Page, number: int) -> newsissue.Page:
+        items = [
+            attrs.evolve(i, continued_from=unlinked(i.continued_from), continued_on=unlinked(i.continued_on))
+            for i in page.items
+        ]
+        return attrs.evolve(page, number=number, items=items)
+
     cycle = [issue.pages[i % len(issue.pages)] for i in range(pages)]
-    return attrs.evolve(issue, pages=[attrs.evolve(page, number=n) for n, page in enumerate(cycle, 1)])
+    return attrs.evolve(issue, pages=[page_copy(page, n) for n, page in enumerate(cycle, 1)])
 
 
 def main() -> int:
@@ -38,6 +50,7 @@ def main() -> int:
         issues["golden sample"] = newsissue.parse(GOLDEN)
     example = newsissue.parse(ROOT / "examples" / "qingxi-daily")
     issues["example issue"] = example
+    issues["English example"] = newsissue.parse(ROOT / "examples" / "harbour-gazette")
     issues["40-page batch"] = batch(example, 40)
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     print(f"{'issue':<16} {'pages':>5} {'format':<7} {'export/page':>12} {'lxml/page':>10} {'ratio':>6}")

@@ -58,6 +58,8 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
+# What _SPACE would change: a space other than U+0020, or a run of two.
+_ODD_SPACE = re.compile(r"[\t\u3000\u00a0\u2000-\u200a\u202f\u205f]| [ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]")
 _INDENT = re.compile(r"^(?: {2,}|\t|\u3000)")
 _RULE_LEADS = frozenset("-*_=")
 _MARKUP_LEADS = frozenset("-*_=>#!")
@@ -69,7 +71,7 @@ def _clean(text: str) -> str:
         text = _STRONG.sub(r"\2", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
-    return _SPACE.sub(" ", text).strip()
+    return (_SPACE.sub(" ", text) if _ODD_SPACE.search(text) is not None else text).strip()
 
 
 def read_units(

@@ -114,14 +114,14 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
     """
     result = []
     for page in pages:
-        lines = page.text.split("\n")
         cuts: list[int] = []
         last = 0
+        lines = page.text.split("\n")
         for index, raw in enumerate(lines):
-            line = raw.strip().lstrip("#").strip()
-            if not line or len(line) > 80 or not (index == 0 or not lines[index - 1].strip()):
+            if len(raw) > 80 or (index and lines[index - 1].strip()):
                 continue
-            if index + 1 < len(lines) and lines[index + 1].strip():
+            line = raw.strip().lstrip("#").strip()
+            if not line or (index + 1 < len(lines) and lines[index + 1].strip()):
                 continue
             header = conventions.match_page_header(line)
             if header is None or header.number <= last:
