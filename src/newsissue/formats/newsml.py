@@ -67,6 +67,17 @@ def _provider(naming: iptc.Naming) -> etree._Element:
     return provider
 
 
+def _item_meta(naming: iptc.Naming, item_class: str) -> etree._Element:
+    """An itemMeta's fixed start: class, provider, version and first creation, status."""
+    return N.itemMeta(
+        N.itemClass(qcode=item_class),
+        _provider(naming),
+        N.versionCreated(naming.created),
+        N.firstCreated(naming.created),
+        N.pubStatus(qcode="stat:usable"),
+    )
+
+
 def _prop(tag: str, rel: str, value: object) -> etree._Element:
     return getattr(N, tag)(rel=f"niprop:{rel}", value=str(value))
 
@@ -127,13 +138,7 @@ def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Elemen
     lang = issue.locale()
     first = story.parts[0]
     local = iptc.item_id_at(first.page, first.index)
-    meta = N.itemMeta(
-        N.itemClass(qcode="ninat:text"),
-        _provider(naming),
-        N.versionCreated(naming.created),
-        N.firstCreated(naming.created),
-        N.pubStatus(qcode="stat:usable"),
-    )
+    meta = _item_meta(naming, "ninat:text")
     if (title := _title_of(story.first)) is not None:
         meta.append(N.title(title))
     content = N.contentMeta(*_description(story.first, lang, naming.date))
@@ -172,15 +177,8 @@ def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Elemen
 def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._Element:
     lang = issue.locale()
     printed = iptc.parts_by_page(stories)
-    meta = N.itemMeta(
-        N.itemClass(qcode="ninat:composite"),
-        _provider(naming),
-        N.versionCreated(naming.created),
-        N.firstCreated(naming.created),
-        N.pubStatus(qcode="stat:usable"),
-        N.profile("newspaper-issue", versioninfo="1"),
-        N.title(iptc.issue_title(issue)),
-    )
+    meta = _item_meta(naming, "ninat:composite")
+    meta.extend([N.profile("newspaper-issue", versioninfo="1"), N.title(iptc.issue_title(issue))])
     content = N.contentMeta(N.contentCreated(naming.date))
     for kind, value in (("issueNumber", issue.number), ("cnSerial", issue.serial_number), ("issn", issue.issn)):
         if value is not None:

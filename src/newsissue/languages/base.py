@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import datetime as _dt
+import re
 from typing import ClassVar
 
 import attrs
@@ -134,6 +135,9 @@ class Conventions(abc.ABC):
     #: Whether a dateline lead inside a body starts a new article whose title was missed
     #: (Chinese papers) or is a second dispatch within the same article (English papers).
     dateline_starts_article: ClassVar[bool] = True
+    #: Words that make a block of short lines with no body a notice, or an advertisement.
+    notice_words: ClassVar[re.Pattern[str] | None] = None
+    advertisement_words: ClassVar[re.Pattern[str] | None] = None
 
     @abc.abstractmethod
     def score(self, text: str) -> float:
@@ -183,9 +187,14 @@ class Conventions(abc.ABC):
         """An inner page's header line (page number, section), if ``text`` is one."""
         return None
 
-    @abc.abstractmethod
     def classify(self, lines: tuple[str, ...]) -> ItemKind:
-        """The kind of a block of short lines that has no body (an advertisement, a notice …)."""
+        """The kind of a block of short lines that has no body: a notice or an advertisement by its words."""
+        text = " ".join(lines)
+        if self.notice_words is not None and self.notice_words.search(text):
+            return ItemKind.NOTICE
+        if self.advertisement_words is not None and self.advertisement_words.search(text):
+            return ItemKind.ADVERTISEMENT
+        return ItemKind.OTHER
 
     def is_prose(self, text: str) -> bool:
         """A cheap test that ``text`` can only be body prose (no byline, dateline, jump, caption or title).

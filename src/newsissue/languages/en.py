@@ -19,7 +19,7 @@ import string
 
 import pluggy
 
-from ..model import Byline, Dateline, ItemKind, Jump, Role
+from ..model import Byline, Dateline, Jump, Role
 from .base import (
     BylineMatch,
     CaptionMatch,
@@ -178,6 +178,8 @@ class English(Conventions):
     name = "English"
     labels = Labels(continued="continued")
     dateline_starts_article = False
+    notice_words = _NOTICE_WORDS
+    advertisement_words = _AD_WORDS
 
     def score(self, text: str) -> float:
         sample = text[:1000]
@@ -349,14 +351,6 @@ class English(Conventions):
         if section is not None:
             section = section.strip(" ,·|-")
         return PageHeader(number=number, section=section or None, date=date) if number >= 1 else None
-
-    def classify(self, lines: tuple[str, ...]) -> ItemKind:
-        text = " ".join(lines)
-        if _NOTICE_WORDS.search(text):
-            return ItemKind.NOTICE
-        if _AD_WORDS.search(text):
-            return ItemKind.ADVERTISEMENT
-        return ItemKind.OTHER
 
 
 @hookimpl

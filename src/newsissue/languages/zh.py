@@ -13,7 +13,7 @@ import re
 
 import pluggy
 
-from ..model import Byline, Dateline, ItemKind, Jump, Role
+from ..model import Byline, Dateline, Jump, Role
 from .base import (
     BylineMatch,
     CaptionMatch,
@@ -218,6 +218,8 @@ class Chinese(Conventions):
         front_page="头版",
         continued="续",
     )
+    notice_words = _NOTICE_WORDS
+    advertisement_words = _AD_WORDS
 
     def score(self, text: str) -> float:
         sample = text[:1000]
@@ -388,14 +390,6 @@ class Chinese(Conventions):
             for name in _names(match["names"])
         )
         return PageHeader(number=number, section=section, date=date, editors=editors) if number >= 1 else None
-
-    def classify(self, lines: tuple[str, ...]) -> ItemKind:
-        text = " ".join(lines)
-        if _NOTICE_WORDS.search(text):
-            return ItemKind.NOTICE
-        if _AD_WORDS.search(text):
-            return ItemKind.ADVERTISEMENT
-        return ItemKind.OTHER
 
 
 @hookimpl
