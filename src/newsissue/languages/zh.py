@@ -251,10 +251,20 @@ class Chinese(Conventions):
         )
 
     def is_prose(self, text: str) -> bool:
-        if len(text) <= 160 or "版" in text[-12:]:
+        # Too long for a title (64) or a byline line (80 without brackets); no jump, caption,
+        # byline or dateline marks where those stand.
+        size = len(text)
+        if size <= 64 or "版" in text[-12:]:
             return False
         head = text[:32]
-        return not ("(" in head or "（" in head or "电" in head or "本报讯" in head or "月" in head[:4])
+        if "(" in head or "（" in head or "日电" in head or "社电" in head or "本报讯" in head or "月" in head[:4]:
+            return False
+        if size <= 80 and _ROLE_CHARS.search(head) is not None:
+            return False
+        if size <= 160:
+            tail = text[-40:]
+            return "摄" not in tail and "图" not in tail
+        return True
 
     def starts_title(self, text: str) -> bool:
         return text.startswith(("——", "—", "－－")) and len(text) <= 64
