@@ -118,7 +118,7 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         last = 0
         lines = page.text.split("\n")
         for index, raw in enumerate(lines):
-            if len(raw) > 80 or (index and lines[index - 1].strip()):
+            if not raw or len(raw) > 80 or raw.isspace() or (index and lines[index - 1].strip()):
                 continue
             line = raw.strip().lstrip("#").strip()
             if not line or (index + 1 < len(lines) and lines[index + 1].strip()):
