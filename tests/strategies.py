@@ -164,3 +164,38 @@ _line = st.one_of(
 pages_text = st.lists(st.tuples(_line, st.sampled_from(["\n\n", "\n", "  \n", "\n\n\n"])), max_size=25).map(
     lambda parts: "".join(line + sep for line, sep in parts)
 )
+
+
+# English page text the same way: capitals and Title Case titles, bylines, datelines,
+# wrapped and hyphenated paragraphs, captions with credits, jump lines, debris.
+_word = st.from_regex(r"[a-z]{2,9}", fullmatch=True)
+_Name = st.from_regex(r"[A-Z][a-z]{2,8} [A-Z][a-z]{2,9}", fullmatch=True)
+_en_sentence = st.lists(_word, min_size=4, max_size=14).map(lambda words: " ".join(words).capitalize() + ".")
+_en_paragraph = st.lists(_en_sentence, min_size=1, max_size=3).map(" ".join)
+_en_line = st.one_of(
+    st.lists(_word, min_size=2, max_size=6).map(lambda w: " ".join(w).upper()),
+    st.lists(_word, min_size=2, max_size=8).map(lambda w: " ".join(x.capitalize() for x in w)),
+    st.builds(
+        lambda level, w: "#" * level + " " + " ".join(w).title(),
+        st.integers(1, 3),
+        st.lists(_word, min_size=1, max_size=5),
+    ),
+    _en_paragraph,
+    _en_paragraph.map(lambda p: p[:-1]),
+    _en_paragraph.map(lambda p: p.replace(" ", "-\n", 1) if " " in p else p),
+    st.builds(lambda a, b: f"By {a.upper()} and {b.upper()}", _Name, _Name),
+    st.builds(lambda a: f"{a}, Staff Writer", _Name),
+    st.just("(By the Associated Press)"),
+    st.builds(lambda p, t: f"{p.upper()} — {t}", _word, _en_paragraph),
+    st.builds(lambda p, d, t: f"{p.upper()}, June {d} (Reuters) - {t}", _word, st.integers(1, 28), _en_paragraph),
+    st.builds(lambda t, n: f"{t} (Photo by {n}/Gazette)", _en_sentence, _Name),
+    st.builds(lambda n: f"Continued on Page A{n}", st.integers(2, 9)),
+    st.builds(lambda n: f"Contlnued from Page {n}", st.integers(1, 3)),
+    st.builds(lambda w, n: f"See {w.upper()}, Page {n}", _word, st.integers(2, 9)),
+    st.builds(lambda w: f"{w.upper()}, From Page 1", _word),
+    st.sampled_from(["|", "- 4 -", "■■", "THE HARBOUR GAZETTE", "Tuesday, March 18, 2025 · No. 112 · 4 Pages"]),
+    st.builds(lambda n: f"PAGE {n} · LOCAL · March 18, 2025", st.integers(2, 9)),
+)
+english_pages_text = st.lists(
+    st.tuples(_en_line, st.sampled_from(["\n\n", "\n", "  \n", "\n\n\n", "\n\f"])), max_size=25
+).map(lambda parts: "".join(line + sep for line, sep in parts))

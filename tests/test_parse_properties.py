@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import re
 from typing import Any
 
 from hypothesis import example, given
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 import newsissue
 from newsissue.formats.json import converter
 
-from .strategies import pages_text
+from .strategies import english_pages_text, pages_text
 
 # Keys whose values are not page text (derived, or names of things).
 _NOT_TEXT = {"format", "type", "kind", "role", "code", "severity", "source", "message", "date", "language", "country"}
@@ -111,3 +112,21 @@ def test_parse_is_deterministic(text: str) -> None:
     second = newsissue.parse(text, language="zh")
     assert first == second
     assert newsissue.render(first, "json") == newsissue.render(second, "json")
+
+
+@given(english_pages_text)
+@example("By JO PARK\nStaff Writer\n\nLONDON — It rai-\nned.\n\n|\n\nSee RAIN, Page 2\n\fRAIN, From Page 1\n\nMore.")
+def test_nothing_is_lost_from_generated_english_pages(text: str) -> None:
+    try:
+        issue = newsissue.parse(text, language="en")
+    except newsissue.ParseError:
+        assert not text.strip()
+        return
+    # Heading marks are markup; a dash before a deck is typography.
+    content = "\n".join(line.lstrip("#").lstrip() for line in re.split("[\n\f]", text))
+    model = model_characters(issue)
+    wanted = collections.Counter(char for char in content if not char.isspace() and char not in "—-")
+    for dash in "—-":
+        model.pop(dash, None)
+    assert wanted - model == collections.Counter()
+    assert issue == newsissue.parse(text, language="en")
