@@ -204,3 +204,18 @@ def test_one_file_with_several_pages_split_at_their_headers(example_issue: Path,
             (p.number, p.section, len(p.items)) for p in separate.pages
         ]
         assert [len(s.parts) for s in joined.stories()] == [len(s.parts) for s in separate.stories()]
+
+
+def test_page_files_given_in_any_order_on_the_command_line(example_issue: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    files = [str(example_issue / name) for name in ("03.md", "01.md", "04.md", "02.md")]
+    result = subprocess.run(
+        [sys.executable, "-m", "newsissue.cli", "convert", *files, "--to", "json"], capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    issue = json.loads(result.stdout)
+    assert [page["number"] for page in issue["pages"]] == [1, 2, 3, 4]
+    assert issue["pages"][0]["items"][0]["continued_on"]["item"] == 1
