@@ -257,12 +257,13 @@ class English(Conventions):
         tail = text[tail_start:]
         if _JUMP_HINT.search(tail) is None:
             return None
-        for pattern, outgoing in ((_JUMP_IN, False), (_FROM, False)):
-            match = pattern.match(text.strip())
+        whole = text.strip()
+        for pattern in (_JUMP_IN, _FROM):  # incoming jumps stand alone on their line
+            match = pattern.match(whole)
             if match is not None:
                 marker = match.groupdict().get("marker")
                 jump = Jump(page=_page(match), marker=marker, text=match["text"].strip())
-                return JumpMatch(jump=jump, outgoing=outgoing, rest="")
+                return JumpMatch(jump=jump, outgoing=False, rest="")
         for pattern in (_JUMP_OUT, _SEE):
             match = pattern.search(text, tail_start)
             if match is not None and (match.start() == 0 or text[match.start() - 1] in " (\u00a0"):
