@@ -31,31 +31,32 @@ def _likeness(left: Article, right: Article) -> float:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def _pick(source: Article, jump: Jump, candidates: list[tuple[int, Article]]) -> tuple[int | None, str | None]:
-    """The place of the continuation among ``candidates``, or why there is none."""
+def _pick(source: Article, jump: Jump, candidates: list[tuple[int, Article, Jump]]) -> tuple[int | None, str | None]:
+    """The place of the continuation among ``candidates`` (place, item, its incoming jump), or why there is none.
+
+    A marker picks the item with the same marker; items with no marker stand in only when their
+    headline agrees. Several candidates left are told apart by headline.
+    """
+    by_headline = False
     if jump.marker is not None:
-        marked = [(index, item) for index, item in candidates if item.continued_from.marker == jump.marker]  # type: ignore[union-attr]
-        if len(marked) == 1:
-            return marked[0][0], None
-        if not marked:
-            unmarked = [(index, item) for index, item in candidates if item.continued_from.marker is None]  # type: ignore[union-attr]
-            candidates = unmarked
-        else:
-            candidates = marked
-    if len(candidates) == 1 and (jump.marker is None or _likeness(source, candidates[0][1]) >= HEADLINE_LIKENESS):
-        return candidates[0][0], None
+        same = [candidate for candidate in candidates if candidate[2].marker == jump.marker]
+        by_headline = not same
+        candidates = same or [candidate for candidate in candidates if candidate[2].marker is None]
     if not candidates:
         return None, "no item there continues from this page" + (f" with marker {jump.marker}" if jump.marker else "")
-    scored = sorted(((_likeness(source, item), index) for index, item in candidates), reverse=True)
-    best, index = scored[0]
+    if len(candidates) == 1 and not by_headline:
+        return candidates[0][0], None
+    scored = sorted(((_likeness(source, item), place) for place, item, _ in candidates), reverse=True)
+    best, place = scored[0]
     if best >= HEADLINE_LIKENESS and (len(scored) == 1 or scored[1][0] < best):
-        return index, None
+        return place, None
     return None, f"{len(candidates)} items there continue from this page and none is told apart by its headline"
 
 
-def link_jumps(pages: Sequence[Page], source_of: dict[int, str | None]) -> tuple[list[Page], list[Diagnostic]]:
+def link_jumps(pages: Sequence[Page]) -> tuple[list[Page], list[Diagnostic]]:
     """The pages with every pair of matching jumps linked (``Jump.item``), and what could not be."""
     diagnostics: list[Diagnostic] = []
+    source_of = {page.number: page.source for page in pages}
     numbers = {page.number for page in pages}
     items = {page.number: list(page.items) for page in pages}
     claimed: set[tuple[int, int]] = set()
@@ -83,10 +84,10 @@ def link_jumps(pages: Sequence[Page], source_of: dict[int, str | None]) -> tuple
                 note("jump-backwards", f"{where} continues on page {jump.page}, not a later page", page.number)
                 continue
             candidates = [
-                (place, other)
+                (place, other, incoming)
                 for place, other in enumerate(items[jump.page], 1)
-                if other.continued_from is not None
-                and other.continued_from.page == page.number
+                if (incoming := other.continued_from) is not None
+                and incoming.page == page.number
                 and (jump.page, place) not in claimed
             ]
             place, reason = _pick(item, jump, candidates)

@@ -320,9 +320,7 @@ def _parse(
             diagnostics.append(
                 Diagnostic(code="title-inferred", message=f"title {fields['title']} inferred from the bylines")
             )
-    pages, unlinked = link_jumps(
-        sorted(pages, key=lambda page: page.number), {page.number: page.source for page in pages}
-    )
+    pages, unlinked = link_jumps(sorted(pages, key=lambda page: page.number))
     diagnostics.extend(unlinked)
     issue = Issue(
         language=code,

@@ -59,6 +59,10 @@ class Plan:
     entries: tuple[Entry, ...]
     page_files: dict[int, str]
 
+    def page(self, number: int) -> Page:
+        """The issue's page with this number."""
+        return next(page for page in self.issue.pages if page.number == number)
+
     def entries_of(self, page: Page) -> list[Entry]:
         return [entry for entry in self.entries if entry.page.number == page.number]
 
@@ -268,7 +272,7 @@ def article_document(plan: Plan, index: int) -> Document:
     for position, part in enumerate(story.parts):
         printed = part.item
         if position:
-            page = next(p for p in plan.issue.pages if p.number == part.page)
+            page = plan.page(part.page)
             parts.append(E.p(plan.page_title(page), {"class": "part-page", "id": _part_id(part)}))
         if printed.continued_from is not None and printed.continued_from.item is None:
             parts.append(_jump(plan, printed.continued_from, "jump-in"))
