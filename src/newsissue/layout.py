@@ -19,7 +19,6 @@ The rules, in the order they decide (see docs/parsing.md):
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -35,9 +34,14 @@ __all__ = ["PageLayout", "read_layout"]
 _MAX_STACK = 3
 # Layout debris: a unit with no letter or digit (rules, stray marks) or a bare folio (- 2 -).
 _DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*)$")
+# Enum members looked up once: an enum attribute lookup costs several times a global's.
+_TEXT, _HEADING, _IMAGE = UnitKind.TEXT, UnitKind.HEADING, UnitKind.IMAGE
+_WARNING, _INFO = Severity.WARNING, Severity.INFO
 
 
-class _Kind(enum.Enum):
+class _Kind:
+    """What a unit is to the layout. Plain constants, not an enum: member lookup is in the hot loop."""
+
     HEADING = "heading"
     TITLE = "title"
     BYLINE = "byline"
@@ -49,20 +53,16 @@ class _Kind(enum.Enum):
 
 
 class _Token(NamedTuple):
-    kind: _Kind
+    kind: str
+    text: str
+    line: int
+    #: The heading level; 7 for what is not a heading.
+    rank: int
     unit: Unit
     byline: BylineMatch | None = None
     jump: JumpMatch | None = None
     dateline: DatelineMatch | None = None
     anchor: bool = False
-
-    @property
-    def text(self) -> str:
-        return self.unit.text
-
-    @property
-    def rank(self) -> int:
-        return self.unit.level if self.unit.level is not None else 7
 
 
 @attrs.define
@@ -121,7 +121,7 @@ class _Reader:
             Diagnostic(
                 code=code,
                 message=message,
-                severity=Severity.WARNING if warn else Severity.INFO,
+                severity=_WARNING if warn else _INFO,
                 source=self.source,
                 line=line,
                 page=self.page,
@@ -132,31 +132,31 @@ class _Reader:
     # -- tokens -------------------------------------------------------------
 
     def token(self, unit: Unit) -> _Token:
-        conv, text = self.conv, unit.text
-        if unit.kind is UnitKind.TEXT:
-            if conv.is_prose(text):
-                return _Token(_Kind.PARA, unit)
+        conv, text, line, kind = self.conv, unit.text, unit.line, unit.kind
+        if kind is _TEXT:
             if len(text) <= 12 and _DEBRIS.match(text):
-                return _Token(_Kind.DEBRIS, unit)
-        if unit.kind is UnitKind.IMAGE:
-            return _Token(_Kind.IMAGE, unit)
+                return _Token(_Kind.DEBRIS, text, line, 7, unit)
+            if conv.is_prose(text):
+                return _Token(_Kind.PARA, text, line, 7, unit)
+        elif kind is _IMAGE:
+            return _Token(_Kind.IMAGE, text, line, 7, unit)
+        rank = unit.level or 7
         jump = conv.match_jump(text)
         if jump is not None and not jump.rest:
-            return _Token(_Kind.JUMP, unit, jump=jump)
+            return _Token(_Kind.JUMP, text, line, rank, unit, None, jump)
         whole = conv.match_byline(text, whole=True)
         if whole is not None and not whole.rest:
-            return _Token(_Kind.BYLINE, unit, byline=whole)
-        if unit.kind is UnitKind.HEADING:
-            return _Token(_Kind.HEADING, unit)
+            return _Token(_Kind.BYLINE, text, line, rank, unit, whole)
+        if kind is _HEADING:
+            return _Token(_Kind.HEADING, text, line, rank, unit)
         if conv.match_caption(text) is not None:
-            return _Token(_Kind.CAPTION, unit)
+            return _Token(_Kind.CAPTION, text, line, 7, unit)
         if conv.is_title_like(text) or conv.starts_title(text):
-            return _Token(_Kind.TITLE, unit)
+            return _Token(_Kind.TITLE, text, line, 7, unit)
         byline = conv.match_byline(text, whole=False)
-        after = byline.rest if byline is not None else text
-        dateline = conv.match_dateline(after, self.issue_date)
+        dateline = conv.match_dateline(byline.rest if byline is not None else text, self.issue_date)
         anchor = byline is not None or (dateline is not None and not dateline.keep)
-        return _Token(_Kind.PARA, unit, byline=byline, jump=jump, dateline=dateline, anchor=anchor)
+        return _Token(_Kind.PARA, text, line, 7, unit, byline, jump, dateline, anchor)
 
     # -- the walk -----------------------------------------------------------
 
@@ -171,7 +171,14 @@ class _Reader:
         index = 0
         while index < len(tokens):
             token = tokens[index]
-            if token.kind not in (_Kind.HEADING, _Kind.TITLE):
+            kind = token.kind
+            if kind is _Kind.PARA and token.jump is None and not token.anchor:
+                draft = self.current
+                if draft is not None and not draft.closed and (draft.body or draft.pending is not None):
+                    self.prose(draft, token.text, token.line)  # most of a page: body text past the lead
+                    index += 1
+                    continue
+            if kind is not _Kind.HEADING and kind is not _Kind.TITLE:
                 index = self.body_token(tokens, index)
                 continue
             end = index
@@ -203,7 +210,7 @@ class _Reader:
             and run[0].kind is _Kind.TITLE
         ):
             # A short line continuing an unfinished paragraph is no title.
-            self.paragraph(run[0].text, run[0].unit.line)
+            self.paragraph(run[0].text, run[0].line)
             if len(run) > 1:
                 self.title_run(run[1:], following)
             return
@@ -218,7 +225,7 @@ class _Reader:
                 self.note(
                     "article-guessed",
                     "a title run with no byline starts a new article",
-                    run[0].unit.line,
+                    run[0].line,
                     run[0].text,
                 )
             self.start_article(run)
@@ -255,7 +262,7 @@ class _Reader:
             at = min(conv.headline_index(tuple(token.text for token in stack)), len(stack) - 1)
             if len(stack) == 2:
                 role = "headline and subheadline" if at == 0 else "kicker and headline"
-                self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].unit.line)
+                self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].line)
         draft.rank = stack[at].rank
         draft.headline = stack[at].text
         if at:
@@ -267,10 +274,10 @@ class _Reader:
     def crosshead(self, token: _Token) -> None:
         draft = self.current
         assert draft is not None
-        self.flush(draft, token.unit.line)
+        self.flush(draft, token.line)
         draft.body.append(Heading(text=token.text))
         if token.kind is _Kind.TITLE:
-            self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.unit.line, token.text)
+            self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.line, token.text)
 
     def block_item(self, run: Sequence[_Token]) -> None:
         lines = tuple(token.text for token in run)
@@ -279,28 +286,28 @@ class _Reader:
         self.note(
             "item-classified",
             f"{len(lines)} short lines with no body read as {kind.value}",
-            run[0].unit.line,
+            run[0].line,
             warn=kind is ItemKind.OTHER,
         )
 
     def draft_for_body(self, token: _Token) -> _Draft:
         current = self.current
         if current is None:
-            self.note("no-headline", "text with no headline above it", token.unit.line, token.text[:40], warn=True)
+            self.note("no-headline", "text with no headline above it", token.line, token.text[:40], warn=True)
             current = self.current = _Draft()
         elif token.anchor and current.started and (token.byline is not None or self.conv.dateline_starts_article):
             # A byline or dateline lead inside a body: a new article whose title was missed.
             self.finish()
             current = self.current = _Draft()
-            self.note("no-headline", "a byline or dateline lead with no title run above it", token.unit.line, warn=True)
+            self.note("no-headline", "a byline or dateline lead with no title run above it", token.line, warn=True)
         elif current.closed and token.kind is _Kind.PARA:
-            self.note("text-after-jump", "text after the jump line that closed the article", token.unit.line, warn=True)
+            self.note("text-after-jump", "text after the jump line that closed the article", token.line, warn=True)
         return current
 
     def body_token(self, tokens: list[_Token], index: int) -> int:
         token = tokens[index]
         draft = self.draft_for_body(token)
-        line = token.unit.line
+        line = token.line
         if token.kind is _Kind.BYLINE and token.byline is not None:
             if draft.started:
                 self.paragraph(token.text, line)
@@ -360,48 +367,64 @@ class _Reader:
         assert draft is not None
         conv = self.conv
         outgoing = token.jump if token is not None else conv.match_jump(text)
-        if not draft.started and not draft.closed:
-            byline = token.byline if token is not None else conv.match_byline(text, whole=False)
-            dateline = token.dateline if token is not None and byline is None else None
-            if not draft.bylines and byline is not None:
-                self.add_byline(draft, byline)
-                text = byline.rest
-                dateline = token.dateline if token is not None else None
-            if draft.dateline is None and dateline is None and token is None:
-                dateline = conv.match_dateline(text, self.issue_date)
-            if draft.dateline is None and dateline is not None:
-                draft.dateline = dateline.dateline
-                draft.bylines.extend(dateline.bylines)
-                if not dateline.keep:
-                    text = dateline.rest
-            if outgoing is not None and text != (token.text if token is not None else text):
-                outgoing = conv.match_jump(text)
-            if outgoing is not None and not outgoing.outgoing:
-                self.jump(draft, outgoing, line)
-                text = outgoing.rest
-                outgoing = conv.match_jump(text)
+        if not draft.closed and not draft.body and draft.pending is None:
+            text, outgoing = self.lead(draft, text, line, token, outgoing)
         if outgoing is not None:
             text = outgoing.rest
         if text:
-            pending = draft.pending
-            if pending is not None and not pending.finished:
-                pending.text = conv.join(pending.text, text)
-                pending.lines.append(line)
-                pending.finished = conv.ends_sentence(text)
-                self.note(
-                    "paragraph-joined",
-                    f"a paragraph broken by layout is joined across lines {pending.lines[-2]} and {line}",
-                    line,
-                )
-            else:
-                self.flush(draft, line)
-                draft.pending = _Para(text, [line], conv.ends_sentence(text))
+            self.prose(draft, text, line)
         if outgoing is not None:
             self.flush(draft, line)
             self.jump(draft, outgoing, line)
 
+    def prose(self, draft: _Draft, text: str, line: int) -> None:
+        """Body text: it continues an unfinished paragraph, or starts one."""
+        conv = self.conv
+        pending = draft.pending
+        if pending is not None and not pending.finished:
+            pending.text = conv.join(pending.text, text)
+            pending.lines.append(line)
+            pending.finished = conv.ends_sentence(text)
+            self.note(
+                "paragraph-joined",
+                f"a paragraph broken by layout is joined across lines {pending.lines[-2]} and {line}",
+                line,
+            )
+        else:
+            if pending is not None or draft.deferred:
+                self.flush(draft, line)
+            draft.pending = _Para(text, [line], conv.ends_sentence(text))
+
+    def lead(
+        self, draft: _Draft, text: str, line: int, token: _Token | None, outgoing: JumpMatch | None
+    ) -> tuple[str, JumpMatch | None]:
+        """The first text of an item without its byline, dateline and incoming jump; and its outgoing jump."""
+        conv = self.conv
+        byline = token.byline if token is not None else conv.match_byline(text, whole=False)
+        dateline = token.dateline if token is not None and byline is None else None
+        if not draft.bylines and byline is not None:
+            self.add_byline(draft, byline)
+            text = byline.rest
+            dateline = token.dateline if token is not None else None
+        if draft.dateline is None and dateline is None and token is None:
+            dateline = conv.match_dateline(text, self.issue_date)
+        if draft.dateline is None and dateline is not None:
+            draft.dateline = dateline.dateline
+            draft.bylines.extend(dateline.bylines)
+            if not dateline.keep:
+                text = dateline.rest
+        if outgoing is not None and text != (token.text if token is not None else text):
+            outgoing = conv.match_jump(text)
+        if outgoing is not None and not outgoing.outgoing:
+            self.jump(draft, outgoing, line)
+            text = outgoing.rest
+            outgoing = conv.match_jump(text)
+        return text, outgoing
+
     def flush(self, draft: _Draft, line: int) -> None:
         pending = draft.pending
+        if pending is None and not draft.deferred:
+            return
         if pending is not None:
             if not pending.finished:
                 self.note(

@@ -10,6 +10,7 @@ indent is not code and ``1.`` is not a list.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Callable
 from typing import NamedTuple
@@ -58,20 +59,32 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.DOTALL)
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]+")
-# What _SPACE would change: a space other than U+0020, or a run of two.
-_ODD_SPACE = re.compile(r"[\t\u3000\u00a0\u2000-\u200a\u202f\u205f]| [ \t\u3000\u00a0\u2000-\u200a\u202f\u205f]")
+# What _SPACE would change, besides a run of two spaces: a space other than U+0020.
+_ODD_SPACE = re.compile(r"[\t\u3000\u00a0\u2000-\u200a\u202f\u205f]")
 _INDENT = re.compile(r"^(?: {2,}|\t|\u3000)")
 _RULE_LEADS = frozenset("-*_=")
 _MARKUP_LEADS = frozenset("-*_=>#!")
 _INDENTS = frozenset(" \t\u3000")
+_TEXT, _HEADING_KIND, _IMAGE_KIND = UnitKind.TEXT, UnitKind.HEADING, UnitKind.IMAGE
+# A unit from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
+_unit = functools.partial(tuple.__new__, Unit)
 
 
-def _clean(text: str) -> str:
-    if "**" in text or "__" in text:
-        text = _STRONG.sub(r"\2", text)
-    if "\\" in text:
-        text = _ESCAPE.sub(r"\1", text)
-    return (_SPACE.sub(" ", text) if _ODD_SPACE.search(text) is not None else text).strip()
+def _clean(text: str, marks: bool = True, printable: bool = False) -> str:
+    """``text`` without outer spaces, with inner runs of spaces as one, and (``marks``) without emphasis and escapes.
+
+    ``printable`` says the text is known to be printable, so it holds no space but U+0020.
+    """
+    if marks:
+        if "**" in text or "__" in text:
+            text = _STRONG.sub(r"\2", text)
+        if "\\" in text:
+            text = _ESCAPE.sub(r"\1", text)
+    text = text.strip()
+    # Every odd space is whitespace that ``isprintable`` refuses: most lines skip the regex.
+    if "  " in text or (not printable and not text.isprintable() and _ODD_SPACE.search(text) is not None):
+        text = _SPACE.sub(" ", text)
+    return text
 
 
 def read_units(
@@ -89,19 +102,20 @@ def read_units(
     """
     removed: list[Removed] = []
     units: list[Unit] = []
+    append = units.append
     # The soft-wrapped lines of the unit being read: (line number, text, indented).
     pending: list[tuple[int, str, bool]] = []
 
     def flush() -> None:
-        if pending:
-            text = pending[0][1]
-            for number, more, _ in pending[1:]:
-                joined = join(text, more)
-                if len(joined) < len(text) + len(more):
-                    removed.append(Removed(line=number - 1, what="hyphen", text=text[-12:] + "|" + more[:12]))
-                text = joined
-            units.append(Unit(UnitKind.TEXT, text, pending[0][0], pending[-1][0], None, None, pending[0][2]))
-            pending.clear()
+        first, text, indented = pending[0]
+        last = first
+        for last, more, _ in pending[1:]:
+            joined = join(text, more)
+            if len(joined) < len(text) + len(more):
+                removed.append(Removed(line=last - 1, what="hyphen", text=text[-12:] + "|" + more[:12]))
+            text = joined
+        append(_unit((_TEXT, text, first, last, None, None, indented)))
+        pending.clear()
 
     def drop_comment(match: re.Match[str]) -> str:
         inner = match.group(1).strip()
@@ -112,7 +126,10 @@ def read_units(
 
     if "<!--" in source:
         source = _COMMENT.sub(drop_comment, source)
-    controls = _CONTROLS.search(source) is not None
+    # What only some texts hold is looked for line by line only where the whole text has it;
+    # a printable line holds no control character and no space but U+0020.
+    breaks = "<" in source
+    marks = "**" in source or "__" in source or "\\" in source
     number = first_line - 1
     for raw in source.split("\n"):
         number += 1
@@ -121,50 +138,55 @@ def read_units(
                 flush()
             continue
         line = raw
-        if controls and _CONTROLS.search(line):
+        printable = raw.isprintable()
+        if not printable and _CONTROLS.search(line):
             found = "".join(sorted(set(_CONTROLS.findall(line))))
             removed.append(Removed(line=number, what="control", text=found.encode("unicode_escape").decode()))
             line = _CONTROLS.sub("", line)
-        pieces = _BR.split(line) if "<" in line else (line,)
+        pieces = _BR.split(line) if breaks and "<" in line else (line,)
         last_index = len(pieces) - 1
         for index, part in enumerate(pieces):
             piece = part
-            stripped = piece.lstrip(" ")
-            if not stripped or stripped.isspace():
-                if index == last_index == 0:
-                    flush()
-                continue
-            lead = stripped[0]
+            lead = piece.lstrip(" ")[:1]
             if lead in _MARKUP_LEADS:
                 if lead in _RULE_LEADS and _RULE.match(piece):
-                    flush()
+                    if pending:
+                        flush()
                     continue
                 if lead == ">":
                     piece = _QUOTE.sub("", piece)
-                    stripped = piece.lstrip(" ")
-                    lead = stripped[:1]
+                    lead = piece.lstrip(" ")[:1]
                 heading = _HEADING.match(piece) if lead == "#" else None
                 if heading is not None:
-                    flush()
+                    if pending:
+                        flush()
                     text = _clean(heading.group(2))
                     if text:
-                        units.append(Unit(UnitKind.HEADING, text, number, number, len(heading.group(1))))
+                        append(_unit((_HEADING_KIND, text, number, number, len(heading.group(1)), None, False)))
                     continue
-                image = _IMAGE.match(stripped.strip()) if lead == "!" else None
+                image = _IMAGE.match(piece.strip()) if lead == "!" else None
                 if image is not None:
-                    flush()
-                    units.append(Unit(UnitKind.IMAGE, _clean(image["alt"]), number, number, None, image["src"]))
+                    if pending:
+                        flush()
+                    append(_unit((_IMAGE_KIND, _clean(image["alt"]), number, number, None, image["src"], False)))
                     continue
+            elif (not lead or lead.isspace()) and (not piece or piece.isspace()):
+                if index == last_index == 0 and pending:
+                    flush()  # a line left blank by removed control characters
+                continue
             escaped = piece.endswith("\\")
-            hard = index != last_index or escaped or piece.endswith("  ")
-            text = _clean(piece[:-1] if escaped else piece)
+            text = _clean(piece[:-1] if escaped else piece, marks, printable)
             if not text:
                 continue
             indented = piece[:1] in _INDENTS and _INDENT.match(piece) is not None
             if pending and (indented or standalone(text) or standalone(pending[-1][1])):
                 flush()
-            pending.append((number, text, indented))
-            if hard:
-                flush()
-    flush()
+            if pending or not (index != last_index or escaped or piece[-2:] == "  "):
+                pending.append((number, text, indented))
+                if index != last_index or escaped or piece[-2:] == "  ":
+                    flush()  # a hard break ends the unit here
+            else:
+                append(_unit((_TEXT, text, number, number, None, None, indented)))
+    if pending:
+        flush()
     return units, removed

@@ -40,7 +40,8 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and _UNSAFE.search(value):  # type: ignore[arg-type]
+    # Printable text holds none of them; isprintable is the cheaper test.
+    if value is not None and not str.isprintable(value) and _UNSAFE.search(value):  # type: ignore[arg-type]
         raise ValueError(f"{attribute.name} holds a control character: {value!r}")
 
 

@@ -117,11 +117,17 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         cuts: list[int] = []
         last = 0
         lines = page.text.split("\n")
-        for index, raw in enumerate(lines):
-            if not raw or len(raw) > 80 or raw.isspace() or (index and lines[index - 1].strip()):
+        lines.append("")
+        previous = ""
+        for index, raw in enumerate(lines[:-1]):
+            above, previous = previous, raw
+            if not raw or len(raw) > 80 or (above and not above.isspace()):
+                continue
+            below = lines[index + 1]
+            if below and not below.isspace():
                 continue
             line = raw.strip().lstrip("#").strip()
-            if not line or (index + 1 < len(lines) and lines[index + 1].strip()):
+            if not line:
                 continue
             header = conventions.match_page_header(line)
             if header is None or header.number <= last:
@@ -132,6 +138,7 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         if not cuts:
             result.append(page)
             continue
+        del lines[-1]
         bounds = [0, *cuts, len(lines)]
         for number, (start, end) in enumerate(itertools.pairwise(bounds)):
             result.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import abc
 import datetime as _dt
 import re
+import string
 from typing import ClassVar
 
 import attrs
@@ -21,6 +22,7 @@ __all__ = [
     "Masthead",
     "PageHeader",
     "resolve_date",
+    "script_counts",
 ]
 
 
@@ -216,6 +218,26 @@ class Conventions(abc.ABC):
         if len(lines) == 2:
             return 0 if self.starts_title(lines[1]) else 1
         return 1
+
+
+# Han ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) by the high byte of their UTF-16 code unit;
+# the block U+4D00–U+4DFF also holds non-Han symbols, so a text with it is counted by the regex.
+_HAN_HIGH_BYTES = bytes(range(0x34, 0x4D)) + bytes(range(0x4E, 0xA0)) + b"\xf9\xfa"
+_NOT_HAN_HIGH_BYTES = bytes(value for value in range(256) if value not in _HAN_HIGH_BYTES)
+_NOT_LETTER_BYTES = bytes(range(256)).translate(None, string.ascii_letters.encode())
+_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """How many Han ideographs and how many Latin letters (A–Z, a–z) ``text`` holds; for ``score``."""
+    ascii_part = text.encode("ascii", "ignore")
+    latin = len(ascii_part.translate(None, _NOT_LETTER_BYTES))
+    if len(ascii_part) == len(text):
+        return 0, latin
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    if b"\x4d" in high:
+        return len(_NOT_HAN.sub("", text)), latin
+    return len(high.translate(None, _NOT_HAN_HIGH_BYTES)), latin
 
 
 def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:

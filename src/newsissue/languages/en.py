@@ -30,6 +30,7 @@ from .base import (
     Masthead,
     PageHeader,
     resolve_date,
+    script_counts,
 )
 
 hookimpl = pluggy.HookimplMarker("newsissue")
@@ -59,8 +60,6 @@ _SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’)]"
 _CONTINUES = ",;:-–—&/("
 _LATIN = re.compile(r"[A-Za-z]")
-_NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
-_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 
 # People: capitalised words (O'NEILL, McDonald, Jean-Luc), two to four of them, no function words.
 _WORD = r"(?!(?:And|The|Of|In|On|For|To|At|With|From)\b)[A-Z][A-Za-z.'’-]*"
@@ -182,9 +181,7 @@ class English(Conventions):
     advertisement_words = _AD_WORDS
 
     def score(self, text: str) -> float:
-        sample = text[:1000]
-        latin = len(_NOT_LATIN.sub("", sample))
-        han = len(_NOT_HAN.sub("", sample))
+        han, latin = script_counts(text[:1000])
         return latin / (latin + 4 * han) if latin else 0.0
 
     def ends_sentence(self, text: str) -> bool:

@@ -24,6 +24,7 @@ from .base import (
     Masthead,
     PageHeader,
     resolve_date,
+    script_counts,
 )
 
 hookimpl = pluggy.HookimplMarker("newsissue")
@@ -39,8 +40,6 @@ _FUNCTION_END = re.compile(
     r"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$"
 )
 _COMMA = re.compile(r"[，,]")
-_NOT_HAN = re.compile(rf"[^{_HAN}]+")
-_NOT_LATIN = re.compile(r"[^A-Za-z]+")
 _CLOSING_CREDIT = re.compile(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$")
 
 # Byline role labels, longest first so that 全媒体记者 wins over 记者.
@@ -70,7 +69,10 @@ _ROLES: dict[str, Role] = {
 _LONG_LABELS = "|".join(label for label in _ROLES if len(label) > 1)
 # One-character labels (文/图) need a separator, or 文化 would read as a byline.
 _LABEL = rf"(?:{_LONG_LABELS}|[文图](?=\s*[/／:：]))"
-_SEGMENT = re.compile(rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)")
+# One role/name segment of a byline and the separators after it.
+_SEGMENT = re.compile(
+    rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)[ \u3000、，,]*"
+)
 _PAPER = rf"[{_HAN}·]{{2,14}}?"
 _ROLE_HINT = re.compile(rf"{_LONG_LABELS}|[文图]\s*[/／:：]")
 _ROLE_CHARS = re.compile("[记讯编摄稿者习文图]")
@@ -106,8 +108,9 @@ _LEAD_DATE = re.compile(rf"^(?:(?P<month>{_NUM})月)(?P<day>{_NUM})日(?=[，,�
 # How many days before the issue a lead's opening date may be to count as a dateline.
 LEAD_DATE_WINDOW = 7
 
+# The lookahead on the first character lets the search skip most positions at once.
 _JUMP = re.compile(
-    r"(?P<text>(?P<arrow>[▶►▷→>》]+)?\s*(?P<open>[（(])?\s*(?P<dir>下转|上接|转|接)\s*(?P<di>第)?\s*"
+    r"(?=[▶►▷→>》（(\s下上转接])(?P<text>(?P<arrow>[▶►▷→>》]+)?\s*(?P<open>[（(])?\s*(?P<dir>下转|上接|转|接)\s*(?P<di>第)?\s*"
     r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{1,2}\s*[)）])?"
     r"\s*(?(open)[)）])\s*)$"
 )
@@ -115,8 +118,9 @@ _CREDIT = (
     rf"(?:(?:本报|全媒体|融媒体|新华社|特约)?(?:摄影记者|记者|通讯员|摄影))\s*{_NAME}(?:[、\s]+{_NAME})*\s*/?\s*摄"
     rf"|[{_HAN}]{{0,12}}供图|资料图片?|(?:图|摄影)\s*[/／:：]\s*{_NAME}|{_NAME}\s*(?:/\s*|\s+)摄"
 )
-_CREDIT_RE = re.compile(_CREDIT)
 _CAPTION_END = "。！？!?）)” \u3000"
+# A credit that ends the line and starts it, or starts after punctuation or a space.
+_CREDIT_AT_END = re.compile(rf"(?:^|(?<=[{re.escape(_CAPTION_END)}]))(?:{_CREDIT})\Z")
 
 _MASTHEAD_FEATURES = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d+\s*期|[今本]日\s*\d+\s*版|本期\s*\d+\s*版"
@@ -178,7 +182,8 @@ def _printed_date(text: str) -> _dt.date | None:
 
 
 def _names(text: str) -> list[str]:
-    return [name for name in re.split(r"[、，,\s\u3000]+", text) if name]
+    # str.split() splits at the whitespace that \s matches.
+    return text.replace("、", " ").replace("，", " ").replace(",", " ").split()
 
 
 def _segments(inner: str) -> tuple[Byline, ...] | None:
@@ -186,16 +191,13 @@ def _segments(inner: str) -> tuple[Byline, ...] | None:
     bylines: list[Byline] = []
     position = 0
     inner = inner.strip()
-    while position < len(inner):
-        match = _SEGMENT.match(inner, position)
-        if match is None:
+    for match in _SEGMENT.finditer(inner):
+        if match.start() != position:
             return None
         role = _ROLES[match["label"]]
         bylines.extend(Byline(name=name, role=role) for name in _names(match["names"]))
         position = match.end()
-        while position < len(inner) and inner[position] in " \u3000、，,":
-            position += 1
-    return tuple(bylines) or None
+    return tuple(bylines) or None if position == len(inner) else None
 
 
 class Chinese(Conventions):
@@ -222,9 +224,7 @@ class Chinese(Conventions):
     advertisement_words = _AD_WORDS
 
     def score(self, text: str) -> float:
-        sample = text[:1000]
-        han = len(_NOT_HAN.sub("", sample))
-        latin = len(_NOT_LATIN.sub("", sample))
+        han, latin = script_counts(text[:1000])
         return han / (han + latin / 4) if han else 0.0
 
     def ends_sentence(self, text: str) -> bool:
@@ -251,10 +251,9 @@ class Chinese(Conventions):
         )
 
     def is_prose(self, text: str) -> bool:
-        # Too long for a title (64) or a byline line (80 without brackets); no jump, caption,
-        # byline or dateline marks where those stand.
+        # No jump, caption, byline or dateline marks where those stand, and no title's look.
         size = len(text)
-        if size <= 64 or "版" in text[-12:]:
+        if "版" in text[-12:]:
             return False
         head = text[:32]
         if "(" in head or "（" in head or "日电" in head or "社电" in head or "本报讯" in head or "月" in head[:4]:
@@ -263,8 +262,9 @@ class Chinese(Conventions):
             return False
         if size <= 160:
             tail = text[-40:]
-            return "摄" not in tail and "图" not in tail
-        return True
+            if "摄" in tail or "图" in tail:
+                return False
+        return size > 64 or not (self.is_title_like(text) or self.starts_title(text))
 
     def starts_title(self, text: str) -> bool:
         return text.startswith(("——", "—", "－－")) and len(text) <= 64
@@ -276,7 +276,8 @@ class Chinese(Conventions):
             return None
         if _ROLE_HINT.search(text, 0, 32) is None:
             return None
-        match = _PAREN_BYLINE.match(text) if paren else None
+        # A whole byline in brackets ends with its closing bracket.
+        match = _PAREN_BYLINE.match(text) if paren and not (whole and text.rstrip()[-1:] not in ")）") else None
         if match is not None and not (whole and match.end() < len(text)):
             bylines = _segments(match["inner"])
             paper = match["paper"]
@@ -348,13 +349,11 @@ class Chinese(Conventions):
         if len(text) > 160 or ("摄" not in tail and "图" not in tail) or self.ends_sentence(text):
             return None
         text = text.strip()
-        # The longest credit that ends the line and starts after punctuation or a space.
-        for start in range(max(0, len(text) - 40), len(text)):
-            if start and text[start - 1] not in _CAPTION_END:
-                continue
-            if _CREDIT_RE.fullmatch(text, start) is not None:
-                return CaptionMatch(caption=text[:start].strip() or None, credit=text[start:])
-        return None
+        # The longest such credit: the leftmost start within the last 40 characters.
+        match = _CREDIT_AT_END.search(text, max(0, len(text) - 40))
+        if match is None:
+            return None
+        return CaptionMatch(caption=text[: match.start()].strip() or None, credit=match.group(0))
 
     def is_masthead_line(self, text: str) -> bool:
         return len(text) <= 100 and _MASTHEAD_FEATURES.search(text) is not None
