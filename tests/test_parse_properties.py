@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 import newsissue
 from newsissue.formats.json import converter
+from newsissue.languages.base import script_counts
 
 from .strategies import english_pages_text, pages_text
 
@@ -127,3 +128,11 @@ def test_nothing_is_lost_from_generated_english_pages(text: str) -> None:
     issue = assert_page_text_kept(text, "en", typography="—-")
     if issue is not None:
         assert issue == newsissue.parse(text, language="en")
+
+
+@given(st.text(max_size=200))
+@example("\u4d00\u4dc0\u3400\uf900\ufaff\ufb00\ud800A")
+def test_script_counts_count_han_and_latin_as_the_character_classes_do(text: str) -> None:
+    han = len(re.findall(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    assert script_counts(text) == (han, latin)

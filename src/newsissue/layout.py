@@ -19,6 +19,7 @@ The rules, in the order they decide (see docs/parsing.md):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -65,11 +66,8 @@ class _Token(NamedTuple):
     anchor: bool = False
 
 
-@attrs.define
-class _Para:
-    text: str
-    lines: list[int]
-    finished: bool
+# A token from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
+_token = functools.partial(tuple.__new__, _Token)
 
 
 @attrs.define
@@ -86,7 +84,12 @@ class _Draft:
     continued_from: Jump | None = None
     continued_on: Jump | None = None
     closed: bool = False
-    pending: _Para | None = None
+    #: The paragraph being read (the next text may continue it), its first and last line,
+    #: and whether it ends a sentence.
+    pending: str | None = None
+    pending_first: int = 0
+    pending_last: int = 0
+    pending_finished: bool = True
     deferred: list[Figure] = attrs.Factory(list)
 
     @property
@@ -131,43 +134,49 @@ class _Reader:
 
     # -- tokens -------------------------------------------------------------
 
+    def tokens(self, units: Sequence[Unit]) -> list[_Token]:
+        """The units as tokens; debris is left out, and noted."""
+        is_prose, tokens = self.conv.is_prose, []
+        for unit in units:
+            text = unit.text
+            if unit.kind is _TEXT and len(text) > 12 and is_prose(text):  # most units: a shortcut
+                tokens.append(_token((_Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
+                continue
+            token = self.token(unit)
+            if token.kind is _Kind.DEBRIS:
+                self.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, text)
+            else:
+                tokens.append(token)
+        return tokens
+
     def token(self, unit: Unit) -> _Token:
         conv, text, line, kind = self.conv, unit.text, unit.line, unit.kind
         if kind is _TEXT:
             if len(text) <= 12 and _DEBRIS.match(text):
-                return _Token(_Kind.DEBRIS, text, line, 7, unit)
-            if conv.is_prose(text):
-                return _Token(_Kind.PARA, text, line, 7, unit)
+                return _token((_Kind.DEBRIS, text, line, 7, unit, None, None, None, False))
         elif kind is _IMAGE:
-            return _Token(_Kind.IMAGE, text, line, 7, unit)
+            return _token((_Kind.IMAGE, text, line, 7, unit, None, None, None, False))
         rank = unit.level or 7
         jump = conv.match_jump(text)
         if jump is not None and not jump.rest:
-            return _Token(_Kind.JUMP, text, line, rank, unit, None, jump)
+            return _token((_Kind.JUMP, text, line, rank, unit, None, jump, None, False))
         whole = conv.match_byline(text, whole=True)
         if whole is not None and not whole.rest:
-            return _Token(_Kind.BYLINE, text, line, rank, unit, whole)
+            return _token((_Kind.BYLINE, text, line, rank, unit, whole, None, None, False))
         if kind is _HEADING:
-            return _Token(_Kind.HEADING, text, line, rank, unit)
+            return _token((_Kind.HEADING, text, line, rank, unit, None, None, None, False))
         if conv.match_caption(text) is not None:
-            return _Token(_Kind.CAPTION, text, line, 7, unit)
+            return _token((_Kind.CAPTION, text, line, 7, unit, None, None, None, False))
         if conv.is_title_like(text) or conv.starts_title(text):
-            return _Token(_Kind.TITLE, text, line, 7, unit)
+            return _token((_Kind.TITLE, text, line, 7, unit, None, None, None, False))
         byline = conv.match_byline(text, whole=False)
         dateline = conv.match_dateline(byline.rest if byline is not None else text, self.issue_date)
         anchor = byline is not None or (dateline is not None and not dateline.keep)
-        return _Token(_Kind.PARA, text, line, 7, unit, byline, jump, dateline, anchor)
+        return _token((_Kind.PARA, text, line, 7, unit, byline, jump, dateline, anchor))
 
     # -- the walk -----------------------------------------------------------
 
-    def read(self, units: Sequence[Unit]) -> None:
-        tokens = []
-        for unit in units:
-            token = self.token(unit)
-            if token.kind is _Kind.DEBRIS:
-                self.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)
-            else:
-                tokens.append(token)
+    def read(self, tokens: list[_Token]) -> None:
         index = 0
         while index < len(tokens):
             token = tokens[index]
@@ -206,7 +215,7 @@ class _Reader:
             and current.pending is not None
             and not current.closed
             and not anchored
-            and not current.pending.finished
+            and not current.pending_finished
             and run[0].kind is _Kind.TITLE
         ):
             # A short line continuing an unfinished paragraph is no title.
@@ -323,12 +332,12 @@ class _Reader:
                 figure = attrs.evolve(figure, caption=caption.caption or figure.caption, credit=caption.credit)
                 index += 1
             pending = draft.pending
-            if figure.caption is None and pending is not None and pending.lines == [line - 1]:
+            if figure.caption is None and pending is not None and draft.pending_first == draft.pending_last == line - 1:
                 # A credit line right under a one-line text: that text is the caption.
-                figure = attrs.evolve(figure, caption=pending.text)
+                figure = attrs.evolve(figure, caption=pending)
                 draft.pending = None
                 self.note("caption-joined", "the line above a photo credit read as its caption", line - 1)
-            if draft.pending is not None and not draft.pending.finished:
+            if draft.pending is not None and not draft.pending_finished:
                 draft.deferred.append(figure)
                 self.note("figure-moved", "a picture interrupting a paragraph is placed after it", line)
             else:
@@ -381,19 +390,21 @@ class _Reader:
         """Body text: it continues an unfinished paragraph, or starts one."""
         conv = self.conv
         pending = draft.pending
-        if pending is not None and not pending.finished:
-            pending.text = conv.join(pending.text, text)
-            pending.lines.append(line)
-            pending.finished = conv.ends_sentence(text)
+        if pending is not None and not draft.pending_finished:
+            draft.pending = conv.join(pending, text)
+            previous, draft.pending_last = draft.pending_last, line
+            draft.pending_finished = conv.ends_sentence(text)
             self.note(
                 "paragraph-joined",
-                f"a paragraph broken by layout is joined across lines {pending.lines[-2]} and {line}",
+                f"a paragraph broken by layout is joined across lines {previous} and {line}",
                 line,
             )
         else:
             if pending is not None or draft.deferred:
                 self.flush(draft, line)
-            draft.pending = _Para(text, [line], conv.ends_sentence(text))
+            draft.pending = text
+            draft.pending_first = draft.pending_last = line
+            draft.pending_finished = conv.ends_sentence(text)
 
     def lead(
         self, draft: _Draft, text: str, line: int, token: _Token | None, outgoing: JumpMatch | None
@@ -426,14 +437,14 @@ class _Reader:
         if pending is None and not draft.deferred:
             return
         if pending is not None:
-            if not pending.finished:
+            if not draft.pending_finished:
                 self.note(
                     "paragraph-unfinished",
                     "a paragraph ends without sentence-final punctuation",
-                    pending.lines[-1],
-                    pending.text[-20:],
+                    draft.pending_last,
+                    pending[-20:],
                 )
-            draft.body.append(Paragraph(text=pending.text))
+            draft.body.append(Paragraph(text=pending))
             draft.pending = None
         draft.body.extend(draft.deferred)
         draft.deferred.clear()
@@ -470,5 +481,5 @@ def read_layout(
 ) -> PageLayout:
     """Read one page's body units (its header already taken off) into items."""
     reader = _Reader(conventions, issue_date, source, page)
-    reader.read(units)
+    reader.read(reader.tokens(units))
     return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))

@@ -130,13 +130,17 @@ def read_units(
     # a printable line holds no control character and no space but U+0020.
     breaks = "<" in source
     marks = "**" in source or "__" in source or "\\" in source
-    number = first_line - 1
-    for raw in source.split("\n"):
-        number += 1
+    lines = source.split("\n")
+    lines.append("")  # a blank line after the last
+    for position, raw in enumerate(lines):
         if not raw or raw.isspace():
             if pending:
                 flush()
             continue
+        number = first_line + position
+        following = lines[position + 1]
+        # The line ends its unit when a blank line follows; then its text need not wait in pending.
+        closes = not following or following.isspace()
         line = raw
         printable = raw.isprintable()
         if not printable and _CONTROLS.search(line):
@@ -175,18 +179,24 @@ def read_units(
                     flush()  # a line left blank by removed control characters
                 continue
             escaped = piece.endswith("\\")
-            text = _clean(piece[:-1] if escaped else piece, marks, printable)
+            if printable and not marks and not escaped:
+                text = piece.strip()  # what _clean does to such a line, but for runs of spaces
+                if "  " in text:
+                    text = _SPACE.sub(" ", text)
+            else:
+                text = _clean(piece[:-1] if escaped else piece, marks, printable)
             if not text:
                 continue
             indented = piece[:1] in _INDENTS and _INDENT.match(piece) is not None
             if pending and (indented or standalone(text) or standalone(pending[-1][1])):
                 flush()
-            if pending or not (index != last_index or escaped or piece[-2:] == "  "):
-                pending.append((number, text, indented))
-                if index != last_index or escaped or piece[-2:] == "  ":
-                    flush()  # a hard break ends the unit here
-            else:
+            hard = index != last_index or escaped or piece[-2:] == "  "  # a hard break ends the unit here
+            if not pending and (hard or closes):
                 append(_unit((_TEXT, text, number, number, None, None, indented)))
+            else:
+                pending.append((number, text, indented))
+                if hard:
+                    flush()
     if pending:
         flush()
     return units, removed
