@@ -201,6 +201,13 @@ class English(Conventions):
             return False
         return not (text[-1] in _CONTINUES or len(text.split()) > 16)
 
+    def is_prose(self, text: str) -> bool:
+        # Too long for a title (110) or a byline (100); no dateline's capitals, jump or credit words at the end.
+        if len(text) <= 110 or text[:2].isupper():
+            return False
+        tail = text[-80:]
+        return "hoto" not in tail and "/" not in tail and _JUMP_HINT.search(text, len(text) - 48) is None
+
     def strip_subheadline(self, text: str) -> str:
         return text.lstrip("—–- ").strip() or text
 
