@@ -60,10 +60,11 @@ class _Token(NamedTuple):
     #: The heading level; 7 for what is not a heading.
     rank: int
     unit: Unit
-    byline: BylineMatch | None = None
-    jump: JumpMatch | None = None
-    dateline: DatelineMatch | None = None
-    anchor: bool = False
+    byline: BylineMatch | None
+    jump: JumpMatch | None
+    dateline: DatelineMatch | None
+    #: A byline or a moved-out dateline opens the text: it leads an article.
+    anchor: bool
 
 
 # A token from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
@@ -376,7 +377,7 @@ class _Reader:
         assert draft is not None
         conv = self.conv
         outgoing = token.jump if token is not None else conv.match_jump(text)
-        if not draft.closed and not draft.body and draft.pending is None:
+        if not draft.started and not draft.closed:
             text, outgoing = self.lead(draft, text, line, token, outgoing)
         if outgoing is not None:
             text = outgoing.rest

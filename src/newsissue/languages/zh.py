@@ -199,7 +199,7 @@ def _segments(inner: str) -> tuple[Byline, ...] | None:
         role = _ROLES[match["label"]]
         bylines.extend(Byline(name=name, role=role) for name in _names(match["names"]))
         position = match.end()
-    return tuple(bylines) or None if position == len(inner) else None
+    return (tuple(bylines) or None) if position == len(inner) else None
 
 
 class Chinese(Conventions):
