@@ -184,7 +184,7 @@ class _Reader:
             kind = token.kind
             if kind is _Kind.PARA and token.jump is None and not token.anchor:
                 draft = self.current
-                if draft is not None and not draft.closed and (draft.body or draft.pending is not None):
+                if draft is not None and not draft.closed and draft.started:
                     self.prose(draft, token.text, token.line)  # most of a page: body text past the lead
                     index += 1
                     continue

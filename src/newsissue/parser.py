@@ -117,14 +117,12 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         cuts: list[int] = []
         last = 0
         lines = page.text.split("\n")
-        lines.append("")
-        previous = ""
-        for index, raw in enumerate(lines[:-1]):
-            above, previous = previous, raw
-            if not raw or len(raw) > 80 or (above and not above.isspace()):
+        for index, raw in enumerate(lines):
+            if not raw or len(raw) > 80:
                 continue
-            below = lines[index + 1]
-            if below and not below.isspace():
+            above = lines[index - 1] if index else ""
+            below = lines[index + 1] if index + 1 < len(lines) else ""
+            if (above and not above.isspace()) or (below and not below.isspace()):
                 continue
             line = raw.strip().lstrip("#").strip()
             if not line:
@@ -138,7 +136,6 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         if not cuts:
             result.append(page)
             continue
-        del lines[-1]
         bounds = [0, *cuts, len(lines)]
         for number, (start, end) in enumerate(itertools.pairwise(bounds)):
             result.append(
