@@ -1,8 +1,19 @@
-"""The markup layer on every construct it reads: what each line becomes, and what it records as removed."""
+"""The text reader on every construct it reads, and the units segmentation makes of them; what is removed."""
 
 from __future__ import annotations
 
-from newsissue.markup import Removed, UnitKind, read_units
+from newsissue.evidence import LineKind, Removed
+from newsissue.languages.en import English
+from newsissue.languages.zh import Chinese
+from newsissue.readers.text import read_lines
+from newsissue.segment import segment_lines
+
+
+def units_of(text: str, conventions=None):  # type: ignore[no-untyped-def]
+    lines, removed = read_lines(text)
+    segmented = segment_lines(lines, conventions or Chinese())
+    return [unit[:7] for unit in segmented.units], removed + list(segmented.removed)
+
 
 TEXT = (
     "## 标题 ##\n"  # 1: a heading with closing marks
@@ -25,18 +36,18 @@ TEXT = (
 
 
 def test_every_construct_becomes_the_unit_it_marks() -> None:
-    units, removed = read_units(TEXT, join=lambda left, right: left + right, standalone=lambda text: False)
+    units, removed = units_of(TEXT)
     assert [tuple(unit) for unit in units] == [
-        (UnitKind.HEADING, "标题", 1, 1, 2, None, False),
-        (UnitKind.TEXT, "引文一行", 3, 3, None, None, False),
-        (UnitKind.IMAGE, "图片说明", 4, 4, None, "photo.jpg", False),
-        (UnitKind.TEXT, "第一段", 5, 5, None, None, False),
-        (UnitKind.TEXT, "第二段硬换行", 5, 6, None, None, False),
-        (UnitKind.TEXT, "反斜杠", 7, 7, None, None, False),
-        (UnitKind.TEXT, "控制字符", 8, 8, None, None, False),
-        (UnitKind.TEXT, "软换行的一段文字", 10, 11, None, None, False),
-        (UnitKind.TEXT, "缩进的新段落加粗与*星号*", 12, 13, None, None, True),
-        (UnitKind.TEXT, "空格 很多 的行", 16, 16, None, None, False),
+        (LineKind.HEADING, "标题", 1, 1, 2, None, False),
+        (LineKind.TEXT, "引文一行", 3, 3, None, None, False),
+        (LineKind.IMAGE, "图片说明", 4, 4, None, "photo.jpg", False),
+        (LineKind.TEXT, "第一段", 5, 5, None, None, False),
+        (LineKind.TEXT, "第二段硬换行", 5, 6, None, None, False),
+        (LineKind.TEXT, "反斜杠", 7, 7, None, None, False),
+        (LineKind.TEXT, "控制字符", 8, 8, None, None, False),
+        (LineKind.TEXT, "软换行的一段文字", 10, 11, None, None, False),
+        (LineKind.TEXT, "缩进的新段落加粗与*星号*", 12, 13, None, None, True),
+        (LineKind.TEXT, "空格 很多 的行", 16, 16, None, None, False),
     ]
     assert removed == [
         Removed(line=9, what="comment", text="版面备注"),
@@ -46,7 +57,8 @@ def test_every_construct_becomes_the_unit_it_marks() -> None:
 
 def test_a_standalone_line_is_a_unit_of_its_own() -> None:
     text = "正文的一行\n记者 张三\n下一行"
-    units, _ = read_units(text, join=lambda left, right: left + right, standalone=lambda line: line.startswith("记者"))
+    lines, _ = read_lines(text)
+    units = segment_lines(lines, Chinese()).units
     assert [(unit.text, unit.line, unit.end_line) for unit in units] == [
         ("正文的一行", 1, 1),
         ("记者 张三", 2, 2),
@@ -55,6 +67,6 @@ def test_a_standalone_line_is_a_unit_of_its_own() -> None:
 
 
 def test_a_join_that_drops_a_hyphen_is_recorded() -> None:
-    units, removed = read_units("a mil-\nlion", join=lambda left, right: left[:-1] + right, standalone=lambda _: False)
-    assert [unit.text for unit in units] == ["a million"]
+    units, removed = units_of("a mil-\nlion", English())
+    assert [unit[1] for unit in units] == ["a million"]
     assert removed == [Removed(line=1, what="hyphen", text="a mil-|lion")]

@@ -16,12 +16,13 @@ import pluggy
 from .decoding import decode
 from .errors import NewsIssueError, ParseError
 from .languages.base import Conventions, Masthead
-from .layout import read_layout
 from .linking import link_jumps
-from .markup import Unit, read_units
 from .model import Diagnostic, Issue, Page, Severity
 from .options import override_issue
 from .plugins import Registry, registry_for
+from .readers.text import read_lines
+from .segment import PageStyle, Unit, segment_lines
+from .segment.assemble import read_layout
 
 __all__ = ["Source", "parse"]
 
@@ -159,26 +160,18 @@ def _pick_language(registry: Registry, language: str | None, sample: str) -> tup
     return best, best.code, True
 
 
-def _standalone(conventions: Conventions):  # type: ignore[no-untyped-def]
-    def standalone(text: str) -> bool:
-        jump = conventions.match_jump(text)
-        if jump is not None and not jump.rest:
-            return True
-        byline = conventions.match_byline(text, whole=True)
-        return (byline is not None and not byline.rest) or conventions.match_caption(text) is not None
-
-    return standalone
-
-
 @attrs.frozen
 class _PageUnits:
     text: _Text
     header: tuple[Unit, ...]
     body: tuple[Unit, ...]
     removed: tuple[Diagnostic, ...]
+    furniture: tuple[str, ...]
+    style: PageStyle
+    records: bool
 
 
-def _header(units: list[Unit], conventions: Conventions) -> int:
+def _header(units: Sequence[Unit], conventions: Conventions) -> int:
     """How many leading units are the page's header (masthead or page header line)."""
     count = 0
     for index, unit in enumerate(units[:8]):
@@ -198,9 +191,10 @@ _REMOVED = {
 
 
 def _units(page: _Text, conventions: Conventions) -> _PageUnits:
-    units, removed = read_units(
-        page.text, join=conventions.join, standalone=_standalone(conventions), first_line=page.first_line
-    )
+    lines, removed = read_lines(page.text, first_line=page.first_line)
+    segmented = segment_lines(lines, conventions)
+    removed.extend(segmented.removed)
+    units = segmented.units
     notes = tuple(
         Diagnostic(
             code="removed-" + item.what,
@@ -213,7 +207,9 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
         for item in removed
     )
     count = _header(units, conventions)
-    return _PageUnits(page, tuple(units[:count]), tuple(units[count:]), notes)
+    return _PageUnits(
+        page, units[:count], units[count:], notes, segmented.furniture, segmented.style, segmented.records
+    )
 
 
 def _masthead_fields(masthead: Masthead) -> dict[str, Any]:
@@ -291,7 +287,12 @@ def _parse(
     for units, number in zip(read, numbers, strict=True):
         diagnostics.extend(units.removed)
         layout = read_layout(
-            units.body, conventions, issue_date=fields.get("date"), source=units.text.source, page=number
+            units.body,
+            conventions,
+            issue_date=fields.get("date"),
+            source=units.text.source,
+            page=number,
+            records=units.records,
         )
         diagnostics.extend(layout.diagnostics)
         papers.extend(layout.papers)
@@ -311,7 +312,7 @@ def _parse(
             Page(
                 number=number,
                 section=header.section if header is not None else None,
-                header=tuple(unit.text for unit in units.header),
+                header=tuple(unit.text for unit in units.header) + units.furniture,
                 editors=header.editors if header is not None else (),
                 items=layout.items,
                 source=units.text.source,

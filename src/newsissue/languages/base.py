@@ -21,6 +21,7 @@ __all__ = [
     "Labels",
     "Masthead",
     "PageHeader",
+    "RecordMatch",
     "resolve_date",
     "script_counts",
 ]
@@ -61,6 +62,8 @@ class BylineMatch:
     text: str
     rest: str = ""
     paper: str | None = None
+    #: A credit that may stand at the end of an item, after its body (``(新华社)``).
+    closing: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -92,6 +95,14 @@ class CaptionMatch:
 
     caption: str | None
     credit: str | None
+
+
+@attrs.frozen(kw_only=True)
+class RecordMatch:
+    """A database record header (人民日报 ``第1版()专栏:``) and the record's text on the same line, in pieces."""
+
+    header: str
+    pieces: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -140,6 +151,13 @@ class Conventions(abc.ABC):
     #: Words that make a block of short lines with no body a notice, or an advertisement.
     notice_words: ClassVar[re.Pattern[str] | None] = None
     advertisement_words: ClassVar[re.Pattern[str] | None] = None
+    #: Whether a title is set on several lines that continue one another (column papers);
+    #: where it is not, each title line is a deck of its own.
+    title_wraps: ClassVar[bool] = True
+    #: How many title lines at most stand above an article's body (kicker, headline, decks).
+    max_stack: ClassVar[int] = 3
+    #: Characters that close a sentence after its final punctuation (quotes, brackets).
+    closers: ClassVar[str] = "\"'”’)]"
 
     @abc.abstractmethod
     def score(self, text: str) -> float:
@@ -198,6 +216,30 @@ class Conventions(abc.ABC):
             return ItemKind.ADVERTISEMENT
         return ItemKind.OTHER
 
+    def title_look(self, text: str) -> float:
+        """How much ``text`` looks like a title by its print alone (capitals, Title Case), from -1 to 1."""
+        return 0.0
+
+    def title_rank(self, text: str) -> int:
+        """An unmarked title line's rank, as a heading level would give it (7: no rank)."""
+        return 7
+
+    def match_record(self, text: str) -> RecordMatch | None:
+        """A database record header opening ``text``, with the record's text that follows on the line."""
+        return None
+
+    def is_record_label(self, text: str) -> bool:
+        """Whether ``text`` is a database's label for the record below it (an index entry ``1. …``)."""
+        return False
+
+    def is_picture_text(self, text: str) -> bool:
+        """Whether an item's only paragraph describes a picture (a photo with its caption, no article)."""
+        return False
+
+    def match_debris(self, text: str) -> bool:
+        """Whether ``text`` is layout debris: a rule, a stray mark, a bare folio, OCR specks at a column edge."""
+        return len(text) <= 12 and _DEBRIS.match(text) is not None
+
     def is_prose(self, text: str) -> bool:
         """A cheap test that ``text`` can only be body prose (no byline, dateline, jump, caption or title).
 
@@ -219,6 +261,10 @@ class Conventions(abc.ABC):
             return 0 if self.starts_title(lines[1]) else 1
         return 1
 
+
+# Layout debris: no letter or digit (rules, stray marks), a bare folio (- 2 -), or one or two
+# Latin letters or digits with marks (OCR specks at a column's edge: ``a``, ``3?``).
+_DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*|[\W_]*[A-Za-z0-9]{1,2}[\W_]{0,2})$")
 
 # Han ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) by the high byte of their UTF-16 code unit;
 # the block U+4D00–U+4DFF also holds non-Han symbols, so a text with it is counted by the regex.

@@ -1,4 +1,4 @@
-"""Units to page items: title stacks, bylines, datelines, paragraph repair, figures, jumps.
+"""Assembly: units to page items: title stacks, bylines, datelines, paragraph repair, figures, jumps.
 
 The rules, in the order they decide (see docs/parsing.md):
 
@@ -20,23 +20,20 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
 import attrs
 
-from .languages.base import BylineMatch, Conventions, DatelineMatch, JumpMatch
-from .markup import Unit, UnitKind
-from .model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
+from ..evidence import LineKind
+from ..languages.base import BylineMatch, Conventions, DatelineMatch, JumpMatch
+from ..model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
+from .units import Unit
 
 __all__ = ["PageLayout", "read_layout"]
 
-_MAX_STACK = 3
-# Layout debris: a unit with no letter or digit (rules, stray marks) or a bare folio (- 2 -).
-_DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*)$")
 # Enum members looked up once: an enum attribute lookup costs several times a global's.
-_TEXT, _HEADING, _IMAGE = UnitKind.TEXT, UnitKind.HEADING, UnitKind.IMAGE
+_TEXT, _HEADING, _IMAGE = LineKind.TEXT, LineKind.HEADING, LineKind.IMAGE
 _WARNING, _INFO = Severity.WARNING, Severity.INFO
 
 
@@ -108,8 +105,12 @@ class PageLayout:
 
 
 class _Reader:
-    def __init__(self, conventions: Conventions, issue_date: _dt.date | None, source: str | None, page: int) -> None:
+    def __init__(
+        self, conventions: Conventions, issue_date: _dt.date | None, source: str | None, page: int, records: bool
+    ) -> None:
         self.conv = conventions
+        #: A page of database records: each record is one item, and a dateline inside it is another dispatch.
+        self.records = records
         self.issue_date = issue_date
         self.source = source
         self.page = page
@@ -140,7 +141,7 @@ class _Reader:
         is_prose, tokens = self.conv.is_prose, []
         for unit in units:
             text = unit.text
-            if unit.kind is _TEXT and len(text) > 12 and is_prose(text):  # most units: a shortcut
+            if unit.kind is _TEXT and not unit.title and len(text) > 12 and is_prose(text):  # most units: a shortcut
                 tokens.append(_token((_Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
                 continue
             token = self.token(unit)
@@ -153,7 +154,7 @@ class _Reader:
     def token(self, unit: Unit) -> _Token:
         conv, text, line, kind = self.conv, unit.text, unit.line, unit.kind
         if kind is _TEXT:
-            if len(text) <= 12 and _DEBRIS.match(text):
+            if conv.match_debris(text):
                 return _token((_Kind.DEBRIS, text, line, 7, unit, None, None, None, False))
         elif kind is _IMAGE:
             return _token((_Kind.IMAGE, text, line, 7, unit, None, None, None, False))
@@ -168,8 +169,8 @@ class _Reader:
             return _token((_Kind.HEADING, text, line, rank, unit, None, None, None, False))
         if conv.match_caption(text) is not None:
             return _token((_Kind.CAPTION, text, line, 7, unit, None, None, None, False))
-        if conv.is_title_like(text) or conv.starts_title(text):
-            return _token((_Kind.TITLE, text, line, 7, unit, None, None, None, False))
+        if unit.title:
+            return _token((_Kind.TITLE, text, line, conv.title_rank(text), unit, None, None, None, False))
         byline = conv.match_byline(text, whole=False)
         dateline = conv.match_dateline(byline.rest if byline is not None else text, self.issue_date)
         anchor = byline is not None or (dateline is not None and not dateline.keep)
@@ -182,6 +183,8 @@ class _Reader:
         while index < len(tokens):
             token = tokens[index]
             kind = token.kind
+            if token.unit.record:
+                self.finish()  # a database record is one item
             if kind is _Kind.PARA and token.jump is None and not token.anchor:
                 draft = self.current
                 if draft is not None and not draft.closed and draft.started:
@@ -224,9 +227,7 @@ class _Reader:
             if len(run) > 1:
                 self.title_run(run[1:], following)
             return
-        outranks = current is not None and any(
-            token.kind is _Kind.HEADING and token.rank <= current.rank for token in run
-        )
+        outranks = current is not None and any(token.rank < 7 and token.rank <= current.rank for token in run)
         starts = anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
         if not anchored and body_follows and self.conv.classify(tuple(t.text for t in run)) is ItemKind.NOTICE:
             self.start_article(run, kind=ItemKind.NOTICE)
@@ -249,7 +250,7 @@ class _Reader:
     def start_article(self, run: list[_Token], kind: ItemKind = ItemKind.ARTICLE) -> None:
         marked = [position for position, token in enumerate(run) if token.kind is _Kind.HEADING]
         start = max(0, marked[0] - 1) if marked else 0
-        start = max(start, len(run) - _MAX_STACK)
+        start = max(start, len(run) - self.conv.max_stack)
         if start:
             extra = run[:start]
             if self.current is not None and not self.current.closed:
@@ -273,7 +274,7 @@ class _Reader:
             if len(stack) == 2:
                 role = "headline and subheadline" if at == 0 else "kicker and headline"
                 self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].line)
-        draft.rank = stack[at].rank
+        draft.rank = min(token.rank for token in stack)
         draft.headline = stack[at].text
         if at:
             draft.kicker = " ".join(token.text for token in stack[:at])
@@ -305,7 +306,12 @@ class _Reader:
         if current is None:
             self.note("no-headline", "text with no headline above it", token.line, token.text[:40], warn=True)
             current = self.current = _Draft()
-        elif token.anchor and current.started and (token.byline is not None or self.conv.dateline_starts_article):
+        elif (
+            token.anchor
+            and current.started
+            and not self.records
+            and (token.byline is not None or self.conv.dateline_starts_article)
+        ):
             # A byline or dateline lead inside a body: a new article whose title was missed.
             self.finish()
             current = self.current = _Draft()
@@ -319,7 +325,7 @@ class _Reader:
         draft = self.draft_for_body(token)
         line = token.line
         if token.kind is _Kind.BYLINE and token.byline is not None:
-            if draft.started:
+            if draft.started and (draft.bylines or not token.byline.closing):
                 self.paragraph(token.text, line)
             else:
                 self.add_byline(draft, token.byline)
@@ -333,7 +339,12 @@ class _Reader:
                 figure = attrs.evolve(figure, caption=caption.caption or figure.caption, credit=caption.credit)
                 index += 1
             pending = draft.pending
-            if figure.caption is None and pending is not None and draft.pending_first == draft.pending_last == line - 1:
+            if (
+                figure.caption is None
+                and pending is not None
+                and draft.pending_first == draft.pending_last
+                and line - 1 <= draft.pending_last <= line
+            ):
                 # A credit line right under a one-line text: that text is the caption.
                 figure = attrs.evolve(figure, caption=pending)
                 draft.pending = None
@@ -455,16 +466,28 @@ class _Reader:
         if draft is None:
             return
         self.flush(draft, 0)
+        body = draft.body
+        kind = draft.kind
+        if (
+            kind is ItemKind.ARTICLE
+            and len(body) == 1
+            and isinstance(body[0], Paragraph)
+            and draft.dateline is None
+            and not draft.bylines
+            and self.conv.is_picture_text(body[0].text)
+        ):
+            kind, body = ItemKind.OTHER, [Figure(caption=body[0].text)]
+            self.note("picture-item", "a title over one picture caption read as a picture, not an article", None)
         self.items.append(
             Article(
-                kind=draft.kind,
+                kind=kind,
                 kicker=draft.kicker,
                 headline=draft.headline,
                 subheadline=draft.subheadline,
                 byline_text=" ".join(draft.byline_parts) or None,
                 bylines=tuple(draft.bylines),
                 dateline=draft.dateline,
-                body=tuple(draft.body),
+                body=tuple(body),
                 continued_from=draft.continued_from,
                 continued_on=draft.continued_on,
             )
@@ -479,8 +502,12 @@ def read_layout(
     issue_date: _dt.date | None,
     source: str | None,
     page: int,
+    records: bool = False,
 ) -> PageLayout:
-    """Read one page's body units (its header already taken off) into items."""
-    reader = _Reader(conventions, issue_date, source, page)
+    """Read one page's body units (its header already taken off) into items.
+
+    ``records`` says the page is made of database records, each one item.
+    """
+    reader = _Reader(conventions, issue_date, source, page, records)
     reader.read(reader.tokens(units))
     return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))

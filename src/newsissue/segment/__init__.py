@@ -1,0 +1,115 @@
+"""Segmentation: a page's line evidence to units (titles and paragraphs), then to page items.
+
+1. ``features``: the page's style and measure, and each line's scores;
+2. ``decoder``: the best labelling of the whole page (Viterbi);
+3. ``units``: labelled lines joined into title and body units;
+4. ``assemble``: units into articles, advertisements and notices.
+
+Every reader feeds the same evidence (:mod:`newsissue.evidence`) to this stage.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from ..evidence import Line, LineKind, Removed
+from ..languages.base import Conventions
+from .decoder import viterbi
+from .features import LABELS, PageStyle, Scorer, page_style
+from .units import Unit, build_units
+
+__all__ = ["PageStyle", "Segmentation", "Unit", "segment_lines", "standalone"]
+
+# How far into a record its title stack may reach before the dateline that ends it.
+_RECORD_STACK = 6
+
+
+@attrs.frozen(kw_only=True)
+class Segmentation:
+    """A page's units, what joining them removed, and what the decoder saw of the page."""
+
+    units: tuple[Unit, ...]
+    removed: tuple[Removed, ...]
+    #: Database furniture kept apart from the items: record headers and index entries, as printed.
+    furniture: tuple[str, ...]
+    style: PageStyle
+    #: Whether the page is made of database records (each record one item).
+    records: bool
+
+
+def standalone(conv: Conventions) -> Callable[[str], bool]:
+    """Whether a line stands alone, whatever its neighbours: a jump line, a whole byline, a caption."""
+
+    def test(text: str) -> bool:
+        jump = conv.match_jump(text)
+        if jump is not None and not jump.rest:
+            return True
+        byline = conv.match_byline(text, whole=True)
+        return (byline is not None and not byline.rest) or conv.match_caption(text) is not None
+
+    return test
+
+
+def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list[str], set[int], set[int]]:
+    """Lines with database records opened up: record headers and index entries out, a record's pieces in.
+
+    Returns the content lines, the furniture, where each record starts and the lines a record's
+    layout fixes as titles (what stands between its header and its dateline).
+    """
+    out: list[Line] = []
+    furniture: list[str] = []
+    starts: set[int] = set()
+    titles: set[int] = set()
+    opened = False
+    for line in lines:
+        match = conv.match_record(line.text) if line.kind is LineKind.TEXT else None
+        if match is None:
+            if opened:
+                starts.add(len(out))
+                opened = False
+            out.append(line)
+            continue
+        if not opened and out:
+            label = out[-1]
+            if label.blank and line.blank and label.kind is LineKind.TEXT and _is_label(label.text, conv):
+                furniture.append(out.pop().text)
+        furniture.append(match.header)
+        opened = True
+        for index, piece in enumerate(match.pieces):
+            if index == 0:
+                starts.add(len(out))
+                opened = False
+            out.append(line._replace(text=piece, blank=line.blank and index == 0, opens=True, indented=False))
+    if not starts:
+        return out, furniture, starts, titles
+    bounds = [*sorted(starts), len(out)]
+    for start, end in itertools.pairwise(bounds):
+        for k in range(start, min(end, start + _RECORD_STACK)):
+            text = out[k].text
+            if conv.match_dateline(text, None) is not None:
+                if all(len(out[j].text) <= 120 for j in range(start, k)):
+                    titles.update(range(start, k))
+                break
+    return out, furniture, starts, titles
+
+
+def _is_label(text: str, conv: Conventions) -> bool:
+    """A one-line block just above a record header: an index entry or a web page's title for the record."""
+    if conv.is_masthead_line(text) or conv.match_page_header(text) is not None:
+        return False
+    return conv.is_record_label(text) or (len(text) <= 64 and conv.is_title_like(text))
+
+
+def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
+    """Decide a page's units from its lines."""
+    content, furniture, starts, titles = _records(lines, conv)
+    style, measure = page_style(content, conv)
+    scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
+    labels, margins = viterbi(scorer.emissions(), scorer.transition, len(LABELS))
+    units, removed = build_units(content, labels, margins, conv.join, frozenset(starts))
+    return Segmentation(
+        units=tuple(units), removed=tuple(removed), furniture=tuple(furniture), style=style, records=bool(starts)
+    )

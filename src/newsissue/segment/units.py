@@ -1,0 +1,65 @@
+"""Labelled lines to units: a title or paragraph with the lines it spans, as the assembly reads them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from ..evidence import Line, LineKind, Removed
+from .features import BODY_ON, TITLE, TITLE_ON
+
+__all__ = ["Unit", "build_units"]
+
+
+class Unit(NamedTuple):
+    """A title or body unit: its text with soft wraps joined, and the source lines it spans."""
+
+    kind: LineKind
+    text: str
+    line: int
+    end_line: int
+    level: int | None = None
+    image: str | None = None
+    indented: bool = False
+    #: The decoder's reading: a title line (True), body text (False); None for headings and pictures.
+    title: bool | None = None
+    #: The unit opens a database record (the first after a record header).
+    record: bool = False
+    #: How sure the decoder was of the unit's first line (the margin of its label; inf when fixed).
+    margin: float = 0.0
+
+
+def build_units(
+    lines: Sequence[Line],
+    labels: Sequence[int],
+    margins: Sequence[float],
+    join: Callable[[str, str], str],
+    records: frozenset[int] = frozenset(),
+) -> tuple[list[Unit], list[Removed]]:
+    """Join each ``TITLE_ON`` / ``BODY_ON`` line to the unit above it; record the hyphens a join removed."""
+    units: list[Unit] = []
+    removed: list[Removed] = []
+    for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
+        if label in (TITLE_ON, BODY_ON) and units:
+            unit = units[-1]
+            joined = join(unit.text, line.text)
+            if len(joined) < len(unit.text) + len(line.text):
+                removed.append(Removed(units[-1].end_line, "hyphen", unit.text[-12:] + "|" + line.text[:12]))
+            units[-1] = unit._replace(text=joined, end_line=line.line)
+            continue
+        title = None if line.kind is not LineKind.TEXT else label == TITLE
+        units.append(
+            Unit(
+                line.kind,
+                line.text,
+                line.line,
+                line.line,
+                line.level,
+                line.image,
+                line.indented,
+                title,
+                index in records,
+                margins[index],
+            )
+        )
+    return units, removed
