@@ -23,6 +23,7 @@ from .base import (
     Labels,
     Masthead,
     PageHeader,
+    RecordMatch,
     resolve_date,
     script_counts,
 )
@@ -100,9 +101,17 @@ _AGENCY = (
 )
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<open>【)?(?:据)?(?P<agency>{_AGENCY})(?P<place>[{_HAN}]{{0,8}}?)"
-    rf"(?:(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日)?电(?(open)】)"
+    rf"(?:(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日)?(?:电|讯)(?(open)】)"
 )
-_OWN_DATELINE = re.compile(r"^本报讯")
+_OWN_DATELINE = re.compile(r"^【?本报讯】?")
+# A database record header (人民日报 archives): 第1版() and 专栏: with its column label (社论), on one line or two.
+_RECORD = re.compile(
+    r"^(?:第\s*\d{1,4}\s*版\s*[(（][^()（）]{0,20}[)）]\s*)?专栏\s*[:：]\S{0,10}|^第\s*\d{1,4}\s*版\s*[(（][^()（）]{0,20}[)）]"
+)
+_RECORD_LABEL = re.compile(r"^\d{1,3}\s*[.．、]\s*\S")
+_PICTURE = re.compile(r"这是|图为|[(（]图片[)）]|[(（]附图片[)）]")
+# A closing agency credit: (新华社), （本报记者）.
+_CLOSING_AGENCY = re.compile(rf"^[（(](?P<name>新华社|中新社|本报|[{_HAN}]{{2,8}}(?:社|报))[)）]$")
 _TRAILING_BYLINE = re.compile(r"^\s*[（(]\s*(?P<inner>[^()（）]{2,80}?)\s*[)）]")
 _LEAD_DATE = re.compile(rf"^(?:(?P<month>{_NUM})月)(?P<day>{_NUM})日(?=[，,、\s])")
 # How many days before the issue a lead's opening date may be to count as a dateline.
@@ -224,6 +233,8 @@ class Chinese(Conventions):
     )
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS
+    title_wraps = False
+    max_stack = 4
 
     def score(self, text: str) -> float:
         han, latin = script_counts(text[:1000])
@@ -271,7 +282,35 @@ class Chinese(Conventions):
     def starts_title(self, text: str) -> bool:
         return text.startswith(("——", "—", "－－")) and len(text) <= 64
 
+    def match_record(self, text: str) -> RecordMatch | None:
+        if "版" not in text[:12] and "专栏" not in text[:20]:
+            return None
+        match = _RECORD.match(text)
+        if match is None:
+            return None
+        header = match.group(0)
+        if not header.endswith((":", "：")) and text[match.end() : match.end() + 1] in ":：":
+            header = text[: match.end() + 1]
+        pieces: list[str] = []
+        for piece in text[len(header) :].split():
+            # A dateline standing alone leads the paragraph after it: 新华社六日讯 华盛顿消息:……
+            if pieces and self.match_dateline(pieces[-1], None) is not None and len(pieces[-1]) <= 24:
+                if _AGENCY_DATELINE.fullmatch(pieces[-1]) or _OWN_DATELINE.fullmatch(pieces[-1]):
+                    pieces[-1] = f"{pieces[-1]} {piece}"
+                    continue
+            pieces.append(piece)
+        return RecordMatch(header=header.strip(), pieces=tuple(pieces))
+
+    def is_record_label(self, text: str) -> bool:
+        return _RECORD_LABEL.match(text) is not None
+
+    def is_picture_text(self, text: str) -> bool:
+        return _PICTURE.search(text, 0, 60) is not None
+
     def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
+        if whole and (closing := _CLOSING_AGENCY.match(text.strip())) is not None:
+            name = closing["name"]
+            return BylineMatch(bylines=(Byline(name=name, role=Role.AUTHOR),), text=text.strip(), closing=True)
         head = text[:16]
         paren = "(" in head or "（" in head
         if not (paren or (whole and len(text) <= 80)) or _ROLE_CHARS.search(text, 0, 32) is None:
@@ -296,7 +335,10 @@ class Chinese(Conventions):
 
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
         head = text[:32]
-        if "日电" not in head and "社电" not in head and "本报讯" not in head and "月" not in head[:4]:
+        if (
+            not ("日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head)
+            and "月" not in head[:4]
+        ):
             return None
         match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
         if match is not None:

@@ -74,7 +74,9 @@ def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list
             continue
         if not opened and out:
             label = out[-1]
-            if label.blank and line.blank and label.kind is LineKind.TEXT and _is_label(label.text, conv):
+            if label.kind is LineKind.TEXT and (
+                conv.is_record_label(label.text) or (label.blank and line.blank and _is_label(label.text, conv))
+            ):
                 furniture.append(out.pop().text)
         furniture.append(match.header)
         opened = True
@@ -106,7 +108,7 @@ def _is_label(text: str, conv: Conventions) -> bool:
 def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     """Decide a page's units from its lines."""
     content, furniture, starts, titles = _records(lines, conv)
-    style, measure = page_style(content, conv)
+    style, measure = page_style(content, conv, records=bool(starts))
     scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
     labels, margins = viterbi(scorer.emissions(), scorer.transition, len(LABELS))
     units, removed = build_units(content, labels, margins, conv.join, frozenset(starts))

@@ -194,8 +194,10 @@ class _Reader:
             if kind is not _Kind.HEADING and kind is not _Kind.TITLE:
                 index = self.body_token(tokens, index)
                 continue
-            end = index
-            while end < len(tokens) and tokens[end].kind in (_Kind.HEADING, _Kind.TITLE):
+            end = index + 1
+            while (
+                end < len(tokens) and tokens[end].kind in (_Kind.HEADING, _Kind.TITLE) and not tokens[end].unit.record
+            ):
                 end += 1
             self.title_run(tokens[index:end], tokens[end] if end < len(tokens) else None)
             index = end
@@ -228,7 +230,11 @@ class _Reader:
                 self.title_run(run[1:], following)
             return
         outranks = current is not None and any(token.rank < 7 and token.rank <= current.rank for token in run)
-        starts = anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
+        # A database record's title stack is an item of its own, even where the excerpt cuts its body.
+        record = run[0].unit.record and (following is None or following.unit.record)
+        starts = (
+            record or anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
+        )
         if not anchored and body_follows and self.conv.classify(tuple(t.text for t in run)) is ItemKind.NOTICE:
             self.start_article(run, kind=ItemKind.NOTICE)
         elif starts:

@@ -47,13 +47,18 @@ def _hyphenated(text: str) -> bool:
     return len(text) > 2 and text[-1] in _HYPHENS and text[-2].isalpha()
 
 
-def page_style(lines: Sequence[Line], conv: Conventions) -> tuple[PageStyle, float]:
-    """The page's style and its measure (the usual length of a full body line)."""
+def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = False) -> tuple[PageStyle, float]:
+    """The page's style and its measure (the usual length of a full body line).
+
+    ``records`` says the page is made of database records: one title or paragraph per line.
+    """
     texts = [line.text for line in lines if line.kind is LineKind.TEXT]
     if not texts:
         return PageStyle.BLOCKS, 1.0
     lengths = sorted(len(text) for text in texts)
     measure = float(lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]) or 1.0
+    if records:
+        return PageStyle.LINES, measure
     long_lines = [text for text in texts if len(text) >= max(12.0, 0.6 * measure)]
     ending = sum(1 for text in long_lines if conv.ends_sentence(text))
     if long_lines and ending >= 0.6 * len(long_lines):
