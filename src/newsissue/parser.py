@@ -171,13 +171,20 @@ class _PageUnits:
     records: bool
 
 
-def _header(units: Sequence[Unit], conventions: Conventions) -> int:
-    """How many leading units are the page's header (masthead or page header line)."""
+def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -> int:
+    """How many leading units are the page's header (masthead or page header line).
+
+    On OCR column text the ears and weather boxes printed beside the nameplate come first:
+    the header reaches to the last masthead line among the first units.
+    """
     count = 0
-    for index, unit in enumerate(units[:8]):
+    for index, unit in enumerate(units[:10] if style is PageStyle.COLUMNS else units[:8]):
         text = unit.text
         if conventions.is_masthead_line(text) or conventions.match_page_header(text) is not None:
             count = index + 1
+        elif style is PageStyle.COLUMNS:
+            if len(text) > 160:
+                break
         elif not (conventions.is_title_like(text) and len(text) <= 16):
             break
     return count
@@ -206,7 +213,7 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
         )
         for item in removed
     )
-    count = _header(units, conventions)
+    count = _header(units, conventions, segmented.style)
     return _PageUnits(
         page, units[:count], units[count:], notes, segmented.furniture, segmented.style, segmented.records
     )

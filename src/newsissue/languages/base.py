@@ -232,6 +232,10 @@ class Conventions(abc.ABC):
         """Whether ``text`` is a database's label for the record below it (an index entry ``1. …``)."""
         return False
 
+    def is_promotion(self, lines: tuple[str, ...]) -> bool:
+        """Whether a title run with text under it promotes other content (a feature list), not an article."""
+        return False
+
     def is_picture_text(self, text: str) -> bool:
         """Whether an item's only paragraph describes a picture (a photo with its caption, no article)."""
         return False

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+import difflib
 import re
 import string
 
@@ -87,11 +88,72 @@ _DATELINE = re.compile(
     r"\.?\s*(?:\((?P<agency>[A-Z][A-Za-z.&' -]{0,30})\))?\s*\.?\s*(?:—|–|--|-)\s*"
 )
 
+# Datelines of 1850–1930: ``LONDON. August 26.—``, ``NEW BRUNSWICK, N. J., August 26.``, ``PITTSBURGH, August 26.``;
+# OCR often reads the dash as ``?`` and damages the month (``An crust 26``).
+_OLD_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z]{0,5}\.?(?:\s?[A-Z][a-z]{0,4}\.?)?))?"
+    r"[.,]\s*(?P<month>[A-Z][a-z]{1,9}\.?(?:\s[a-z]{2,6})?)\s(?P<day>\d{1,2})"
+    r"(?:,\s*\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.)?\s*(?:\((?P<agency>[A-Z][A-Za-z.&' -]{0,30})\))?[.,]?"
+    r"\s*(?:—|–|--|-|\?)?\s*"
+)
+_MONTH_NAME = re.compile(rf"^{_MONTH}$")
+
 _CONTINUED = r"C[o0]n[\s-]*t[i1l!|][nmr][nmu]?[e3co]d|Cont(?:'d|\.|d\.?)"
 _PAGE = r"(?:Page|Pg\.?|P\.)?\s*(?P<section>[A-Z])?(?P<page>\d{1,3})"
 _JUMP_OUT = re.compile(
     rf"(?P<text>\(?\s*(?:Please\s+)?(?:{_CONTINUED})\s+(?:on|to)\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE
 )
+# ``Continued on Second Page``, OCR-damaged: ``(Continued on 8*cond Fa?e.)``, ``Continued on Pago Three.``
+_JUMP_WORDS = re.compile(
+    rf"(?P<text>\(?\s*(?:{_CONTINUED})\s+(?P<dir>on|to|from)\s+(?:(?:P|F)a\S{{1,3}}\s+(?P<after>[\w*?$]{{3,12}})"
+    rf"|(?P<before>[\w*?$]{{3,12}})\s+(?:P|F)a\S{{1,3}})\s*\)?\.?\s*\)?)$",
+    re.IGNORECASE,
+)
+_PAGE_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+]
+_NUMBER_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
 _JUMP_IN = re.compile(rf"^(?P<text>\(?\s*(?:{_CONTINUED})\s+from\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE)
 _SEE = re.compile(
     r"(?P<text>\(?\s*(?:Please\s+)?[Ss]ee\s+(?P<marker>[A-Z][A-Z'’&-]+(?:\s[A-Z][A-Z'’&-]+)?)\s*,\s*(?:on\s+)?"
@@ -138,6 +200,51 @@ _AD_WORDS = re.compile(
 _NOTICE_WORDS = re.compile(r"\bNOTICE\b|\bNotice\b|\bObituar|\bIn Memoriam\b|\bPublic Hearing\b|\bLegal\b")
 
 
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "up",
+        "with",
+        "vs",
+        "via",
+        "over",
+        "than",
+        "that",
+    ]
+)
+
+
+def _page_word(word: str) -> int | None:
+    """A page named in words, read through OCR damage: ``Second``, ``8*cond``, ``Three``."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word) or None
+    for names in (_PAGE_WORDS, _NUMBER_WORDS):
+        found = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+        if found:
+            return names.index(found[0]) + 1
+    return None
+
+
 def _is_nameplate(text: str) -> bool:
     """A whole line that names a paper: ``THE HARBOUR GAZETTE``, ``DAILY NEWS`` (two words at least)."""
     match = _NAMEPLATE.match(text)
@@ -177,6 +284,7 @@ class English(Conventions):
     name = "English"
     labels = Labels(continued="continued")
     dateline_starts_article = False
+    max_stack = 8
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS
 
@@ -185,6 +293,8 @@ class English(Conventions):
         return latin / (latin + 4 * han) if latin else 0.0
 
     def ends_sentence(self, text: str) -> bool:
+        if text.endswith(" ?"):
+            return False  # OCR reads a dash as "?": ``Claim They Are Not Getting ?``
         stripped = text.rstrip().rstrip(_CLOSERS)
         return bool(stripped) and stripped[-1] in _SENTENCE_END
 
@@ -198,8 +308,36 @@ class English(Conventions):
         if not 1 <= len(text) <= 110 or _LATIN.search(text) is None:
             return False
         if self.ends_sentence(text) and not text.rstrip(_CLOSERS).endswith(("?", "!")):
-            return False
-        return not (text[-1] in _CONTINUES or len(text.split()) > 16)
+            # Headlines of 1850–1930 end with a period: ``RIOTOUS STUDENTS.``, ``Venice Faces Economic Crisis.``
+            return len(text.split()) <= 12 and self.title_look(text) >= 0.5
+        if text[-1] in _CONTINUES:
+            # A deck hyphenated at its line end: ``Teutons Able to Make No Advance at Fleury and Thiau-``
+            return text[-1] == "-" and len(text.split()) <= 12 and self.title_look(text) >= 0.5
+        return len(text.split()) <= 16
+
+    def is_promotion(self, lines: tuple[str, ...]) -> bool:
+        # A feature in next Sunday's paper: ``"SHALL WE BUILD OR PAY RENT?"—An able discussion…``
+        return lines[0][:1] in '"“' and lines[0].isupper()
+
+    def title_look(self, text: str) -> float:
+        letters = [ch for ch in text if ch.isalpha()]
+        if len(letters) < 3:
+            return 0.0
+        if sum(ch.isupper() for ch in letters) >= 0.85 * len(letters):
+            return 1.0
+        if text[0].islower():
+            return -1.0
+        words = [word for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if word.lower() not in _SMALL_WORDS]
+        if not words:
+            return 0.0
+        capitalised = sum(word[0].isupper() for word in words) / len(words)
+        if capitalised >= 0.8 and len(words) >= 2:
+            return 0.6
+        return -0.6 if capitalised <= 0.5 else 0.0
+
+    def title_rank(self, text: str) -> int:
+        look = self.title_look(text)
+        return 2 if look >= 1.0 else 3 if look > 0 else 7
 
     def is_prose(self, text: str) -> bool:
         # Too long for a title (110) or a byline (100); no dateline's capitals, jump or credit words at the end.
@@ -215,6 +353,8 @@ class English(Conventions):
         return text.startswith(("—", "–", "-- ")) and len(text) <= 110
 
     def headline_index(self, lines: tuple[str, ...]) -> int:
+        if len(lines) >= 3 and not lines[1].isupper() and any(line.isupper() for line in lines[2:]):
+            return 0  # decks alternating capitals and Title Case (1850–1930): the first is the headline
         if len(lines) == 2:
             # A short first line over a longer one is a kicker; otherwise headline and deck.
             first, second = lines
@@ -248,7 +388,7 @@ class English(Conventions):
             return None
         match = _DATELINE.match(text)
         if match is None or len(match["place"].replace(".", "")) < 3 or not text[match.end() : match.end() + 1]:
-            return None
+            return self._old_dateline(text, issue_date)
         place = match["place"] + (f", {match['region']}" if match["region"] else "")
         date = None
         if match["day"]:
@@ -256,7 +396,30 @@ class English(Conventions):
         dateline = Dateline(agency=match["agency"], place=place, date=date, text=match.group(0).strip())
         return DatelineMatch(dateline=dateline, rest=text[match.end() :].strip())
 
+    def _old_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
+        match = _OLD_DATELINE.match(text)
+        if match is None or len(match["place"].replace(".", "")) < 3 or match["place"].endswith("."):
+            return None
+        month = match["month"]
+        date = None
+        if _MONTH_NAME.match(month.rstrip(".")) or _MONTH_NAME.match(month):
+            with contextlib.suppress(KeyError):
+                date = resolve_date(issue_date, _month(month), int(match["day"]))
+        elif text[match.end(2) : match.end(2) + 1] not in "., " or (" " in month and len(month) > 9):
+            return None
+        place = match["place"] + (f", {match['region']}" if match["region"] else "")
+        printed = match.group(0).strip()
+        dateline = Dateline(agency=match["agency"], place=place, date=date, text=printed)
+        return DatelineMatch(dateline=dateline, rest=text[match.end() :].strip())
+
     def match_jump(self, text: str) -> JumpMatch | None:
+        words = _JUMP_WORDS.search(text, max(0, len(text) - 60)) if "ontin" in text[-60:] else None
+        if words is not None and (words.start() == 0 or text[words.start() - 1] in " ("):
+            page = _page_word(words["after"] or words["before"])
+            if page is not None:
+                jump = Jump(page=page, text=words["text"].strip())
+                outgoing = words["dir"].lower() != "from"
+                return JumpMatch(jump=jump, outgoing=outgoing, rest=text[: words.start()].rstrip() if outgoing else "")
         tail_start = max(0, len(text) - 48)
         tail = text[tail_start:]
         if _JUMP_HINT.search(tail) is None:
@@ -295,7 +458,7 @@ class English(Conventions):
         if _is_nameplate(text):
             return True
         return _MASTHEAD_FEATURES.search(text) is not None or (
-            _FULL_DATE.search(text) is not None and len(text) < 80 and not self.ends_sentence(text)
+            _FULL_DATE.search(text) is not None and len(text) < 80 and (not self.ends_sentence(text) or text.isupper())
         )
 
     def read_masthead(self, lines: tuple[str, ...]) -> Masthead:

@@ -294,10 +294,9 @@ class Chinese(Conventions):
         pieces: list[str] = []
         for piece in text[len(header) :].split():
             # A dateline standing alone leads the paragraph after it: 新华社六日讯 华盛顿消息:……
-            if pieces and self.match_dateline(pieces[-1], None) is not None and len(pieces[-1]) <= 24:
-                if _AGENCY_DATELINE.fullmatch(pieces[-1]) or _OWN_DATELINE.fullmatch(pieces[-1]):
-                    pieces[-1] = f"{pieces[-1]} {piece}"
-                    continue
+            if pieces and (_AGENCY_DATELINE.fullmatch(pieces[-1]) or _OWN_DATELINE.fullmatch(pieces[-1])):
+                pieces[-1] = f"{pieces[-1]} {piece}"
+                continue
             pieces.append(piece)
         return RecordMatch(header=header.strip(), pieces=tuple(pieces))
 

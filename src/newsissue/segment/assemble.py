@@ -235,8 +235,11 @@ class _Reader:
         starts = (
             record or anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
         )
-        if not anchored and body_follows and self.conv.classify(tuple(t.text for t in run)) is ItemKind.NOTICE:
+        texts = tuple(t.text for t in run)
+        if not anchored and body_follows and self.conv.classify(texts) is ItemKind.NOTICE:
             self.start_article(run, kind=ItemKind.NOTICE)
+        elif body_follows and self.conv.is_promotion(texts):
+            self.start_article(run, kind=ItemKind.OTHER)
         elif starts:
             if not anchored and current is not None and not current.closed and not outranks:
                 self.note(

@@ -140,7 +140,8 @@ class Scorer:
         if line.kind is LineKind.IMAGE or self._alone[i]:
             return (NEVER, NEVER, 0.0, NEVER)
         if i in self.titles:
-            return (0.0, 0.0 if not self.opens(i) else NEVER, NEVER, NEVER)
+            on = 0.0 if conv.title_wraps and self.style is not PageStyle.LINES and not self.opens(i) else NEVER
+            return (0.0, on, NEVER, NEVER)
         text = line.text
         ratio = len(text) / self.measure
         title_like = conv.is_title_like(text) or conv.starts_title(text)
@@ -155,6 +156,15 @@ class Scorer:
         if lower:
             title -= 2.0
         body = 0.0
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if (
+            title_like
+            and not dateline
+            and following is not None
+            and following.kind is LineKind.TEXT
+            and conv.match_dateline(following.text, None) is not None
+        ):
+            title += 2.5  # a dateline opens a story: the line above it is its title
         if self.style is PageStyle.LINES:
             title += 2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0
             if title_like:
@@ -170,18 +180,22 @@ class Scorer:
         opens = self.opens(i)
         if opens and (self.style is PageStyle.LINES or line.kind is not LineKind.TEXT or i == 0 or self._alone[i - 1]):
             return (title, NEVER, body, NEVER)
-        # Continuing the line above.
+        # Continuing the line above. A title's second line is judged by its join, not its own look.
         prev = self.lines[i - 1].text
-        title_on = title
         if not conv.title_wraps and not _hyphenated(prev):
             title_on = NEVER
         else:
-            title_on += 3.0 if lower else 0.0
-            title_on += 4.0 if _hyphenated(prev) else 0.0
-            if prev.rstrip(conv.closers)[-1:] in ".:;" and not _hyphenated(prev):
-                title_on -= 4.0
-            title_on += 2.0 if prev.isupper() == text.isupper() else -3.0
-        body_on = body + (2.0 if lower else 0.0) - (4.0 if dateline else 0.0)
+            title_on = max(title, -1.0) + 0.5
+            title_on += 2.5 if lower else 0.0
+            if not _hyphenated(prev) and conv.title_look(prev) <= 0:
+                title_on -= 3.0  # only a title's line goes on as a title
+            if prev.isupper() != text.isupper():
+                title_on -= 3.0
+            elif text.isupper():
+                title_on += 2.0
+            if ratio >= 0.9:
+                title_on -= 2.0
+        body_on = body + (2.5 if lower else 0.0) - (4.0 if dateline else 0.0)
         if opens:  # a blank line: a boundary more often than not
             title_on -= 3.0
             body_on -= 3.0
@@ -191,11 +205,10 @@ class Scorer:
 
     def transition(self, i: int, a: int, b: int) -> float:
         """The score of label ``b`` on line ``i`` after label ``a`` on the line above."""
-        if b == TITLE_ON:
-            return 0.0 if a in (TITLE, TITLE_ON) else NEVER
-        if b == BODY_ON and a not in (BODY, BODY_ON):
+        after_title = a in (TITLE, TITLE_ON)
+        if (b == TITLE_ON and not after_title) or (b == BODY_ON and after_title):
             return NEVER
-        if self.style is PageStyle.BLOCKS or a in (TITLE, TITLE_ON):
+        if self.style is PageStyle.BLOCKS:
             return 0.0
         prev = self.lines[i - 1]
         if prev.kind is not LineKind.TEXT or self._alone[i - 1]:
@@ -203,17 +216,20 @@ class Scorer:
         text, conv = prev.text, self.conv
         finished = conv.ends_sentence(text)
         short = len(text) / self.measure < 0.8
-        if b == BODY_ON:
+        if b in (TITLE_ON, BODY_ON):
+            # The line goes on from the one above: as a soft wrap does, unless that one was done.
             if _hyphenated(text):
                 return 4.0
             if not finished:
                 return 3.0
-            return -3.0 if short else 0.5
+            return -3.0 if short or after_title else 0.5
+        if after_title:
+            return 1.0 if self.style is PageStyle.COLUMNS else 0.0
+        if self.style is PageStyle.LINES:
+            return 0.0
         if b == BODY:
-            if self.style is PageStyle.LINES:
-                return 0.0
             if not finished:
                 return -3.0
-            return 2.0 if short else 0.0
+            return 1.5 if short else 0.0
         # A title after body text: not in the middle of a sentence.
-        return 0.0 if finished or self.style is PageStyle.LINES else -4.0
+        return 0.0 if finished else -4.0
