@@ -300,6 +300,7 @@ def _parse(
             source=units.text.source,
             page=number,
             records=units.records,
+            columns=units.style is PageStyle.COLUMNS,
         )
         diagnostics.extend(layout.diagnostics)
         papers.extend(layout.papers)

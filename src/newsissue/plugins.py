@@ -40,6 +40,8 @@ ENTRY_POINT_GROUP = "newsissue"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.languages.zh",
     "newsissue.languages.en",
+    "newsissue.languages.de",
+    "newsissue.languages.fr",
     "newsissue.formats.json",
     "newsissue.formats.newsml",
     "newsissue.formats.newsml_read",

@@ -24,6 +24,7 @@ __all__ = [
     "RecordMatch",
     "resolve_date",
     "script_counts",
+    "stopword_share",
 ]
 
 
@@ -232,6 +233,10 @@ class Conventions(abc.ABC):
         """Whether ``text`` is a database's label for the record below it (an index entry ``1. …``)."""
         return False
 
+    def section_heads(self, lines: tuple[str, ...]) -> int:
+        """How many leading lines of a title run are section headings (``Ausland.``) above the headline."""
+        return 0
+
     def is_promotion(self, lines: tuple[str, ...]) -> bool:
         """Whether a title run with text under it promotes other content (a feature list), not an article."""
         return False
@@ -288,6 +293,17 @@ def script_counts(text: str) -> tuple[int, int]:
     if b"\x4d" in high:
         return len(_NOT_HAN.sub("", text)), latin
     return len(high.translate(None, _NOT_HAN_HIGH_BYTES)), latin
+
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def stopword_share(text: str, stopwords: frozenset[str]) -> float:
+    """The share of ``text``'s words that are in ``stopwords`` (lower-cased; ``ſ`` read as ``s``); for ``score``."""
+    words = _WORDS.findall(text.lower().replace("ſ", "s"))
+    if not words:
+        return 0.0
+    return sum(word in stopwords for word in words) / len(words)
 
 
 def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:

@@ -106,9 +106,18 @@ class PageLayout:
 
 class _Reader:
     def __init__(
-        self, conventions: Conventions, issue_date: _dt.date | None, source: str | None, page: int, records: bool
+        self,
+        conventions: Conventions,
+        issue_date: _dt.date | None,
+        source: str | None,
+        page: int,
+        *,
+        records: bool,
+        columns: bool,
     ) -> None:
         self.conv = conventions
+        #: An OCR page of column lines: furniture (issue lines, running heads) stands among its items.
+        self.columns = columns
         #: A page of database records: each record is one item, and a dateline inside it is another dispatch.
         self.records = records
         self.issue_date = issue_date
@@ -260,14 +269,16 @@ class _Reader:
         marked = [position for position, token in enumerate(run) if token.kind is _Kind.HEADING]
         start = max(0, marked[0] - 1) if marked else 0
         start = max(start, len(run) - self.conv.max_stack)
-        if start:
-            extra = run[:start]
-            if self.current is not None and not self.current.closed:
+        sections = self.conv.section_heads(tuple(token.text for token in run[start:]))
+        if start or sections:
+            extra = run[: start + sections]
+            if self.current is not None and not self.current.closed and not sections:
                 for token in extra:
                     self.crosshead(token)
             else:
                 self.finish()
                 self.block_item(extra)
+            start += sections
         self.finish()
         stack = run[start:]
         draft = _Draft(kind=kind)
@@ -470,6 +481,18 @@ class _Reader:
         draft.body.extend(draft.deferred)
         draft.deferred.clear()
 
+    def is_furniture(self, draft: _Draft) -> bool:
+        """Whether a short item with no dateline or byline is the paper's furniture (an issue line, an imprint)."""
+        if draft.dateline is not None or draft.bylines or draft.continued_from is not None:
+            return False
+        texts = [block.text for block in draft.body[:2] if isinstance(block, Paragraph)]
+        if draft.headline is not None and len(draft.headline) > 30:
+            return False
+        if any(self.conv.is_masthead_line(text) for text in [draft.headline or "", *texts]):
+            return True
+        # Text with no headline, too short for a story.
+        return draft.headline is None and sum(len(text) for text in texts) < 80
+
     def finish(self) -> None:
         draft = self.current
         if draft is None:
@@ -487,6 +510,9 @@ class _Reader:
         ):
             kind, body = ItemKind.OTHER, [Figure(caption=body[0].text)]
             self.note("picture-item", "a title over one picture caption read as a picture, not an article", None)
+        elif kind is ItemKind.ARTICLE and self.columns and self.is_furniture(draft):
+            kind = ItemKind.OTHER
+            self.note("furniture-item", "a masthead, issue line or running head inside the page read apart", None)
         self.items.append(
             Article(
                 kind=kind,
@@ -512,11 +538,13 @@ def read_layout(
     source: str | None,
     page: int,
     records: bool = False,
+    columns: bool = False,
 ) -> PageLayout:
     """Read one page's body units (its header already taken off) into items.
 
-    ``records`` says the page is made of database records, each one item.
+    ``records`` says the page is made of database records, each one item; ``columns`` that it is
+    OCR text in column lines.
     """
-    reader = _Reader(conventions, issue_date, source, page, records)
+    reader = _Reader(conventions, issue_date, source, page, records=records, columns=columns)
     reader.read(reader.tokens(units))
     return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))

@@ -19,6 +19,7 @@ A page is read in one of three styles, from its own lines:
 from __future__ import annotations
 
 import enum
+import re
 import statistics
 from collections.abc import Callable, Sequence
 
@@ -33,6 +34,8 @@ __all__ = ["BODY", "BODY_ON", "LABELS", "TITLE", "TITLE_ON", "PageStyle", "Score
 TITLE, TITLE_ON, BODY, BODY_ON = range(4)
 LABELS = ("title", "title-on", "body", "body-on")
 _HYPHENS = "-=⸗¬­"
+# An OCR speck after a line's last word: ``lishers. 4``.
+_SPECK = re.compile(r"\s\S{1,2}$")
 
 
 class PageStyle(enum.StrEnum):
@@ -88,11 +91,19 @@ class Scorer:
     #: Lines the page's record structure fixes as title lines (a database record's title stack).
     titles: frozenset[int] = frozenset()
     _alone: list[bool] = attrs.field(init=False, factory=list)
+    _dateline: list[bool] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
+        conv, columns = self.conv, self.style is PageStyle.COLUMNS
         self._alone = [
-            line.kind is not LineKind.TEXT or self.standalone(line.text) or self.conv.match_debris(line.text)
+            line.kind is not LineKind.TEXT
+            or self.standalone(line.text)
+            or conv.match_debris(line.text)
+            or (columns and conv.is_masthead_line(line.text))  # an issue line, a running head
             for line in self.lines
+        ]
+        self._dateline = [
+            line.kind is LineKind.TEXT and conv.match_dateline(line.text, None) is not None for line in self.lines
         ]
 
     def opens(self, i: int) -> bool:
@@ -145,7 +156,7 @@ class Scorer:
         text = line.text
         ratio = len(text) / self.measure
         title_like = conv.is_title_like(text) or conv.starts_title(text)
-        dateline = conv.match_dateline(text, None) is not None
+        dateline = self._dateline[i]
         lower = text[:1].islower()
         # How much the line looks like a title, and like body text.
         title = -1.0 + 3.0 * conv.title_look(text)
@@ -157,13 +168,7 @@ class Scorer:
             title -= 2.0
         body = 0.0
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if (
-            title_like
-            and not dateline
-            and following is not None
-            and following.kind is LineKind.TEXT
-            and conv.match_dateline(following.text, None) is not None
-        ):
+        if title_like and not dateline and following is not None and self._dateline[i + 1]:
             title += 2.5  # a dateline opens a story: the line above it is its title
         if self.style is PageStyle.LINES:
             title += 2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0
@@ -215,6 +220,8 @@ class Scorer:
             return 0.0
         text, conv = prev.text, self.conv
         finished = conv.ends_sentence(text)
+        if not finished and (speck := _SPECK.search(text)) is not None:
+            finished = conv.ends_sentence(text[: speck.start()])
         short = len(text) / self.measure < 0.8
         if b in (TITLE_ON, BODY_ON):
             # The line goes on from the one above: as a soft wrap does, unless that one was done.
@@ -224,7 +231,9 @@ class Scorer:
                 return 3.0
             return -3.0 if short or after_title else 0.5
         if after_title:
-            return 1.0 if self.style is PageStyle.COLUMNS else 0.0
+            if self.style is not PageStyle.COLUMNS:
+                return 0.0
+            return 2.5 if b == BODY and self._dateline[i] else 1.0  # a story's dateline under its title
         if self.style is PageStyle.LINES:
             return 0.0
         if b == BODY:
