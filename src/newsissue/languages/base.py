@@ -272,8 +272,8 @@ class Conventions(abc.ABC):
 
 
 # Layout debris: no letter or digit (rules, stray marks), a bare folio (- 2 -), or one or two
-# Latin letters or digits with marks (OCR specks at a column's edge: ``a``, ``3?``).
-_DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*|[\W_]*[A-Za-z0-9]{1,2}[\W_]{0,2})$")
+# Latin letters or digits with marks, up to three such (OCR specks at a column's edge: ``a``, ``3?``, ``2 7``).
+_DEBRIS = re.compile(r"^(?:[\W_]+|[-–—\s]*\d{1,3}[-–—\s]*|(?:[\W_]*\b[A-Za-z0-9]{1,2}\b[\W_]*){1,3})$")
 
 # Han ideographs (U+3400–U+4DBF, U+4E00–U+9FFF, U+F900–U+FAFF) by the high byte of their UTF-16 code unit;
 # the block U+4D00–U+4DFF also holds non-Han symbols, so a text with it is counted by the regex.

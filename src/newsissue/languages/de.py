@@ -75,6 +75,10 @@ _DATELINE = re.compile(
     rf"^(?:{_SIGN})?(?P<place>{_PLACE}),\s*(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\.?"
     r"(?:,\s*(?:Mgs|Abds|Morgens|Abends|Nachm|Vorm)\.?)?\s*(?:[—–-]\s*)?"
 )
+# A letter-spaced place name that OCR broke up: ``st a I, 27. Dez.``, ``N k, 27. Dez.``.
+_BROKEN_DATELINE = re.compile(
+    rf"^(?P<place>(?:\S{{1,3}}\s+){{0,4}}\S{{1,3}}),\s*(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\.?,?\s*(?:[—–-]\s*)?"
+)
 _BY = re.compile(
     rf"^\(?\s*(?:Von\s+unserem\s+(?:[{_LOWER}]+\s+)?(?:Korrespondenten|Berichterstatter|Mitarbeiter)"
     rf"|Eigener\s+Bericht|Original-Korrespondenz|Privat-Telegramm)(?:\s+(?:in|aus)\s+(?P<place>{_PLACE}))?\s*\.?\s*\)?\.?$"
@@ -174,7 +178,9 @@ class German(Conventions):
         words = text.split()
         if " " in text and all(len(word) == 1 for word in words[:4]):
             return 0.8  # letter-spaced (Sperrsatz): ``T e l e g r a p h``
-        return 0.3 if len(words) <= 6 and "," not in text else 0.0
+        if len(words) <= 6 and "," not in text:
+            return 0.5 if self.ends_sentence(text) else 0.3
+        return 0.0
 
     def title_rank(self, text: str) -> int:
         return 2 if self.title_look(text) >= 1.0 else 3
@@ -207,11 +213,12 @@ class German(Conventions):
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
         if "," not in text[:40]:
             return None
-        match = _DATELINE.match(text)
+        match = _DATELINE.match(text) or _BROKEN_DATELINE.match(text)
         if match is None:
             return None
         date = resolve_date(issue_date, _month(match["month"]), int(match["day"]))
-        bylines = (Byline(name=match["sign"], role=Role.CORRESPONDENT),) if match["sign"] else ()
+        sign = match.groupdict().get("sign")
+        bylines = (Byline(name=sign, role=Role.CORRESPONDENT),) if sign else ()
         start = match.start("place")
         dateline = Dateline(place=match["place"], date=date, text=text[start : match.end()].strip())
         return DatelineMatch(dateline=dateline, rest=text[match.end() :].strip(), bylines=bylines)

@@ -169,7 +169,7 @@ class Scorer:
         body = 0.0
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if title_like and not dateline and following is not None and self._dateline[i + 1]:
-            title += 2.5  # a dateline opens a story: the line above it is its title
+            title += 1.5  # a dateline opens a story: the line above it is its title
         if self.style is PageStyle.LINES:
             title += 2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0
             if title_like:
