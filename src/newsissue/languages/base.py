@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import abc
+import collections
 import datetime as _dt
+import functools
 import re
 import string
 from typing import ClassVar
@@ -298,12 +300,21 @@ def script_counts(text: str) -> tuple[int, int]:
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def stopword_share(text: str, stopwords: frozenset[str]) -> float:
-    """The share of ``text``'s words that are in ``stopwords`` (lower-cased; ``ſ`` read as ``s``); for ``score``."""
+@functools.lru_cache(maxsize=8)
+def _word_counts(text: str) -> tuple[collections.Counter[str], int]:
     words = _WORDS.findall(text.lower().replace("ſ", "s"))
-    if not words:
+    return collections.Counter(words), len(words)
+
+
+def stopword_share(text: str, stopwords: frozenset[str]) -> float:
+    """The share of ``text``'s words that are in ``stopwords`` (lower-cased; ``ſ`` read as ``s``); for ``score``.
+
+    Every language scores the same sample, so its words are counted once.
+    """
+    counts, total = _word_counts(text)
+    if not total:
         return 0.0
-    return sum(word in stopwords for word in words) / len(words)
+    return sum(counts[word] for word in stopwords if word in counts) / total
 
 
 def resolve_date(issue_date: _dt.date | None, month: int | None, day: int) -> _dt.date | None:

@@ -185,6 +185,8 @@ _MASTHEAD_FEATURES = re.compile(
     r"\bVol(?:\.|ume)\s*[IVXLC\d]+|\bNo\.\s*\d+|\b\d+\s+Pages\b|\bISSN\s*\d{4}-\d{3}[\dX]|\bEdition\b|\bEst\.\s*\d{4}",
     re.IGNORECASE,
 )
+_MASTHEAD_WORDS = ("vol", "no.", "pages", "issn", "edition", "est.")
+_YEAR = re.compile(r"\d{4}")
 _NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d+)", re.IGNORECASE)
 _PAGES = re.compile(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
 _ISSN = re.compile(r"\bISSN\s*(?P<a>\d{4})-(?P<b>\d{3}[\dXx])")
@@ -207,6 +209,7 @@ _STOPWORDS = frozenset(
 )
 # A feature's title quoted in capitals, perhaps under a word: ``TOMORROW "SHALL WE BUILD OR PAY RENT?"``.
 _QUOTED_CAPS = re.compile(r"^(?:[A-Z]+\s)?[\"“][A-Z]")
+_LOOK_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL_WORDS = frozenset(
     [
         "a",
@@ -299,6 +302,8 @@ class English(Conventions):
         han, latin = script_counts(text[:1000])
         if not latin:
             return 0.0
+        if 4 * han >= latin:
+            return latin / (latin + 4 * han) / 2  # mostly Han: no need to weigh the words
         # Among Latin-script languages by their function words; English wins a tie.
         return latin / (latin + 4 * han) * (0.51 + stopword_share(text[:4000], _STOPWORDS))
 
@@ -330,14 +335,14 @@ class English(Conventions):
         return any(line.isupper() and _QUOTED_CAPS.search(line) is not None for line in lines)
 
     def title_look(self, text: str) -> float:
-        letters = [ch for ch in text if ch.isalpha()]
-        if len(letters) < 3:
+        letters = sum(map(str.isalpha, text))
+        if letters < 3:
             return 0.0
-        if sum(ch.isupper() for ch in letters) >= 0.85 * len(letters):
+        if text.isupper() or sum(map(str.isupper, text)) >= 0.85 * letters:
             return 1.0
         if text[0].islower():
             return -1.0
-        words = [word for word in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if word.lower() not in _SMALL_WORDS]
+        words = [word for word in _LOOK_WORDS.findall(text) if word.lower() not in _SMALL_WORDS]
         if not words:
             return 0.0
         capitalised = sum(word[0].isupper() for word in words) / len(words)
@@ -450,7 +455,8 @@ class English(Conventions):
         return None
 
     def match_caption(self, text: str) -> CaptionMatch | None:
-        if len(text) > 400:
+        tail = text[-80:]
+        if len(text) > 400 or ("hoto" not in tail and "/" not in tail):  # every credit has one of them
             return None
         text = text.strip()
         match = _CREDIT.search(text, max(0, len(text) - 80))
@@ -467,8 +473,14 @@ class English(Conventions):
             return False
         if _is_nameplate(text):
             return True
-        return _MASTHEAD_FEATURES.search(text) is not None or (
-            _FULL_DATE.search(text) is not None and len(text) < 80 and (not self.ends_sentence(text) or text.isupper())
+        lower = text.lower()  # a literal test first: most lines have none of the words
+        if any(word in lower for word in _MASTHEAD_WORDS) and _MASTHEAD_FEATURES.search(text) is not None:
+            return True
+        return (
+            len(text) < 80
+            and _YEAR.search(text) is not None
+            and _FULL_DATE.search(text) is not None
+            and (not self.ends_sentence(text) or text.isupper())
         )
 
     def read_masthead(self, lines: tuple[str, ...]) -> Masthead:

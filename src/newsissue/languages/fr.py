@@ -128,6 +128,8 @@ class French(Conventions):
         han, latin = script_counts(text[:1000])
         if not latin:
             return 0.0
+        if 4 * han >= latin:
+            return latin / (latin + 4 * han) / 2  # mostly Han: no need to weigh the words
         return latin / (latin + 4 * han) * (0.5 + stopword_share(text[:4000], _STOPWORDS))
 
     def ends_sentence(self, text: str) -> bool:

@@ -11,14 +11,15 @@ Every reader feeds the same evidence (:mod:`newsissue.evidence`) to this stage.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 
 import attrs
 
 from ..evidence import Line, LineKind, Removed
 from ..languages.base import Conventions
-from .decoder import viterbi
-from .features import LABELS, PageStyle, Scorer, page_style
+from .decoder import NEVER, viterbi
+from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style
 from .units import Unit, build_units
 
 __all__ = ["PageStyle", "Segmentation", "Unit", "segment_lines", "standalone"]
@@ -105,13 +106,42 @@ def _is_label(text: str, conv: Conventions) -> bool:
     return conv.is_record_label(text) or (len(text) <= 64 and conv.is_title_like(text))
 
 
+def _fixed(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]]:
+    """The labelling where each line allows one label after the one above it."""
+    labels: list[int] = []
+    for row in emissions:
+        if row[TITLE_ON] != NEVER and labels and labels[-1] in (TITLE, TITLE_ON):
+            labels.append(TITLE_ON)
+        elif row[BODY_ON] != NEVER and labels and labels[-1] in (BODY, BODY_ON):
+            labels.append(BODY_ON)
+        else:
+            labels.append(TITLE if row[TITLE] != NEVER else BODY)
+    return labels, [math.inf] * len(labels)
+
+
+def _independent(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]]:
+    """Each line's best label on its own, and its margin: the decoder's answer when no transition scores."""
+    labels, margins = [], []
+    for row in emissions:
+        title, body = row[TITLE], row[BODY]
+        labels.append(TITLE if title >= body else BODY)
+        margins.append(abs(title - body) if NEVER not in (title, body) else math.inf)
+    return labels, margins
+
+
 def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     """Decide a page's units from its lines."""
     content, furniture, starts, titles = _records(lines, conv)
     style, measure = page_style(content, conv, records=bool(starts))
     scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
-    labels, margins = viterbi(scorer.emissions(), scorer.transition, len(LABELS))
-    units, removed = build_units(content, labels, margins, conv.join, frozenset(starts))
+    emissions = scorer.emissions()
+    if style is PageStyle.BLOCKS:
+        labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
+    elif style is PageStyle.LINES:
+        labels, margins = _independent(emissions)  # no line goes on from another: no transition weighs
+    else:
+        labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
+    units, removed = build_units(content, labels, margins, conv.join, records=frozenset(starts), prose=scorer.prose)
     return Segmentation(
         units=tuple(units), removed=tuple(removed), furniture=tuple(furniture), style=style, records=bool(starts)
     )

@@ -150,7 +150,9 @@ class _Reader:
         is_prose, tokens = self.conv.is_prose, []
         for unit in units:
             text = unit.text
-            if unit.kind is _TEXT and not unit.title and len(text) > 12 and is_prose(text):  # most units: a shortcut
+            if unit.prose or (
+                unit.kind is _TEXT and not unit.title and len(text) > 12 and is_prose(text)
+            ):  # a shortcut
                 tokens.append(_token((_Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
                 continue
             token = self.token(unit)

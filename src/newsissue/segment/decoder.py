@@ -2,13 +2,13 @@
 
 Scores are additive log-odds (hand-set weights): an *emission* scores a label for a
 line by what the line shows; a *transition* scores a label after the previous line's
-label, and may read the previous line's evidence. ``-inf`` forbids.
+label, from a table per line that may read the previous line's evidence. ``-inf`` forbids.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 __all__ = ["NEVER", "viterbi"]
 
@@ -17,61 +17,59 @@ NEVER = -math.inf
 
 def viterbi(
     emissions: Sequence[Sequence[float]],
-    transition: Callable[[int, int, int], float],
+    tables: Sequence[Sequence[float]],
     states: int,
 ) -> tuple[list[int], list[float]]:
     """The best label sequence for ``emissions`` (one score per label and line) and each line's margin.
 
-    ``transition(i, a, b)`` scores label ``b`` on line ``i`` after label ``a`` on line ``i - 1``.
-    The margin of a line is how much worse the best path through its second-best label is
-    (``inf`` when no other label was possible): a confidence for the line's reading.
+    ``tables[i][a * states + b]`` scores label ``b`` on line ``i`` after label ``a`` on line ``i - 1``
+    (``tables[0]`` is not read). The margin of a line is how much worse the best complete path
+    through its second-best label is (``inf`` when no other label was possible): a confidence
+    for the line's reading.
     """
     count = len(emissions)
     if not count:
         return [], []
-    labels = range(states)
+    # Only the labels a line allows take part: most lines allow two or three of them.
+    allowed = [[s for s in range(states) if row[s] != NEVER] for row in emissions]
     forward = [list(emissions[0])]
     back: list[list[int]] = [[0] * states]
     for i in range(1, count):
-        previous, here = forward[-1], emissions[i]
-        scores, pointers = [], []
-        for b in labels:
-            if here[b] == NEVER:
-                scores.append(NEVER)
-                pointers.append(0)
-                continue
+        previous, here, table = forward[-1], emissions[i], tables[i]
+        before = allowed[i - 1]
+        scores = [NEVER] * states
+        pointers = [0] * states
+        for b in allowed[i]:
             best, arg = NEVER, 0
-            for a in labels:
-                if previous[a] == NEVER:
-                    continue
-                value = previous[a] + transition(i, a, b)
+            for a in before:
+                value = previous[a] + table[a * states + b]
                 if value > best:
                     best, arg = value, a
-            scores.append(best + here[b])
-            pointers.append(arg)
+            scores[b] = best + here[b]
+            pointers[b] = arg
         forward.append(scores)
         back.append(pointers)
     # Backward scores give each label's best complete path, for the margins.
     backward = [[0.0] * states for _ in range(count)]
     for i in range(count - 2, -1, -1):
-        after, here_next = backward[i + 1], emissions[i + 1]
-        for a in labels:
+        after, here_next, table, ahead = backward[i + 1], emissions[i + 1], tables[i + 1], allowed[i + 1]
+        row = backward[i]
+        for a in allowed[i]:
+            base = a * states
             best = NEVER
-            for b in labels:
-                if here_next[b] == NEVER:
-                    continue
-                value = transition(i + 1, a, b) + here_next[b] + after[b]
+            for b in ahead:
+                value = table[base + b] + here_next[b] + after[b]
                 best = max(best, value)
-            backward[i][a] = best
-    last = max(labels, key=lambda s: forward[-1][s])
+            row[a] = best
+    last = max(allowed[-1], key=lambda s: forward[-1][s])
     path = [last]
     for i in range(count - 1, 0, -1):
         path.append(back[i][path[-1]])
     path.reverse()
     margins = []
     for i, chosen in enumerate(path):
-        totals = sorted((forward[i][s] + backward[i][s] for s in labels), reverse=True)
-        best = forward[i][chosen] + backward[i][chosen]
-        second = next((t for t in totals if t < best), NEVER) if totals.count(best) == 1 else best
+        fwd, bwd = forward[i], backward[i]
+        best = fwd[chosen] + bwd[chosen]
+        second = max((fwd[s] + bwd[s] for s in allowed[i] if s != chosen), default=NEVER)
         margins.append(best - second if second != NEVER else math.inf)
     return path, margins

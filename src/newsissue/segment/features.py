@@ -80,7 +80,7 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
 
 @attrs.define
 class Scorer:
-    """Emission and transition scores for one page's lines."""
+    """Emission scores and transition tables for one page's lines."""
 
     lines: Sequence[Line]
     conv: Conventions
@@ -92,19 +92,42 @@ class Scorer:
     titles: frozenset[int] = frozenset()
     _alone: list[bool] = attrs.field(init=False, factory=list)
     _dateline: list[bool] = attrs.field(init=False, factory=list)
+    _finished: list[bool] = attrs.field(init=False, factory=list)
+    #: Lines the language calls prose at a glance (no byline, dateline, jump, caption or title's look).
+    prose: list[bool] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         conv, columns = self.conv, self.style is PageStyle.COLUMNS
-        self._alone = [
-            line.kind is not LineKind.TEXT
-            or self.standalone(line.text)
-            or conv.match_debris(line.text)
-            or (columns and conv.is_masthead_line(line.text))  # an issue line, a running head
-            for line in self.lines
-        ]
-        self._dateline = [
-            line.kind is LineKind.TEXT and conv.match_dateline(line.text, None) is not None for line in self.lines
-        ]
+        alone, dateline, finished, prose = self._alone, self._dateline, self._finished, self.prose
+        ends_sentence, match_dateline, debris = conv.ends_sentence, conv.match_dateline, conv.match_debris
+        is_prose, lines_style = conv.is_prose, self.style is PageStyle.LINES
+        for line in self.lines:
+            text = line.text
+            if line.kind is not LineKind.TEXT:
+                alone.append(True)
+                dateline.append(False)
+                finished.append(True)
+                prose.append(False)
+                continue
+            if len(text) > 12 and is_prose(text):  # most lines of most pages: no matcher needed
+                alone.append(False)
+                dateline.append(False)
+                finished.append(lines_style or ends_sentence(text))  # one paragraph a line: no join to weigh
+                prose.append(True)
+                continue
+            prose.append(False)
+            # One title or paragraph per line: whether a line stands alone changes no join, and the
+            # assembly reads bylines, jumps and captions before the decoder's title flag.
+            alone.append(
+                debris(text)
+                or (lines_style is False and self.standalone(text))
+                or (columns and conv.is_masthead_line(text))  # on OCR pages: an issue line, a running head
+            )
+            dateline.append(match_dateline(text, None) is not None)
+            done = ends_sentence(text)
+            if not done and (speck := _SPECK.search(text)) is not None:
+                done = ends_sentence(text[: speck.start()])
+            finished.append(done)
 
     def opens(self, i: int) -> bool:
         """Whether line ``i`` must open a unit: the markup or a line standing alone says so."""
@@ -117,7 +140,22 @@ class Scorer:
         """Scores of each label on each line."""
         if self.style is PageStyle.BLOCKS:
             return self._block_emissions()
-        return [self._emission(i) for i in range(len(self.lines))]
+        looks = [self._look(i) for i in range(len(self.lines))]
+        if self.style is PageStyle.LINES:
+            # A prose line on a page of one paragraph a line is body, whatever its neighbours.
+            prose, emission = self.prose, self._emission
+            return [_PROSE_ROW if prose[i] else emission(i, looks) for i in range(len(self.lines))]
+        return [self._emission(i, looks) for i in range(len(self.lines))]
+
+    def _look(self, i: int) -> float | None:
+        """The title look of a line that could be a title; None for one that cannot."""
+        line, conv = self.lines[i], self.conv
+        if line.kind is not LineKind.TEXT or self._alone[i] or self.prose[i]:
+            return None
+        text = line.text
+        if not (conv.is_title_like(text) or conv.starts_title(text)):
+            return None
+        return conv.title_look(text)
 
     def _block_emissions(self) -> list[tuple[float, float, float, float]]:
         # Markdown-ish text: a unit is its lines up to the next break, and it is a title
@@ -126,10 +164,10 @@ class Scorer:
         count, lines, conv = len(self.lines), self.lines, self.conv
         for i, line in enumerate(lines):
             if line.kind is LineKind.HEADING:
-                out.append((0.0, NEVER, NEVER, NEVER))
+                out.append(_FIXED_TITLE)
                 continue
             if line.kind is LineKind.IMAGE or self._alone[i]:
-                out.append((NEVER, NEVER, 0.0, NEVER))
+                out.append(_FIXED_BODY)
                 continue
             if not self.opens(i):
                 title_on = 0.0 if out[-1][TITLE] != NEVER or out[-1][TITLE_ON] != NEVER else NEVER
@@ -141,58 +179,57 @@ class Scorer:
                 text = conv.join(text, lines[end].text)
                 end += 1
             title = conv.is_title_like(text) or conv.starts_title(text)
-            out.append((0.0, NEVER, NEVER, NEVER) if title else (NEVER, NEVER, 0.0, NEVER))
+            out.append(_FIXED_TITLE if title else _FIXED_BODY)
         return out
 
-    def _emission(self, i: int) -> tuple[float, float, float, float]:
+    def _emission(self, i: int, looks: Sequence[float | None]) -> tuple[float, float, float, float]:
         line, conv = self.lines[i], self.conv
         if line.kind is LineKind.HEADING:
-            return (0.0, NEVER, NEVER, NEVER)
+            return _FIXED_TITLE
         if line.kind is LineKind.IMAGE or self._alone[i]:
-            return (NEVER, NEVER, 0.0, NEVER)
+            return _FIXED_BODY
+        style = self.style
         if i in self.titles:
-            on = 0.0 if conv.title_wraps and self.style is not PageStyle.LINES and not self.opens(i) else NEVER
+            on = 0.0 if conv.title_wraps and style is not PageStyle.LINES and not self.opens(i) else NEVER
             return (0.0, on, NEVER, NEVER)
         text = line.text
         ratio = len(text) / self.measure
-        title_like = conv.is_title_like(text) or conv.starts_title(text)
+        look = looks[i]
         dateline = self._dateline[i]
         lower = text[:1].islower()
         # How much the line looks like a title, and like body text.
-        title = -1.0 + 3.0 * conv.title_look(text)
-        if not title_like:
-            title -= 6.0
+        title = -7.0 if look is None else -1.0 + 3.0 * look
         if dateline:
             title -= 4.0
         if lower:
             title -= 2.0
         body = 0.0
-        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if title_like and not dateline and following is not None and self._dateline[i + 1]:
+        if look is not None and not dateline and i + 1 < len(self.lines) and self._dateline[i + 1]:
             title += 1.5  # a dateline opens a story: the line above it is its title
-        if self.style is PageStyle.LINES:
+        if style is PageStyle.LINES:
             title += 2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0
-            if title_like:
+            if look is not None:
                 body -= 1.0  # a short line on a page of paragraphs is a title more often than not
         elif ratio >= 0.9:
             title -= 2.0
         elif ratio < 0.75:
             title += 1.5
-        if self.style is PageStyle.COLUMNS and ratio < 0.75 and conv.ends_sentence(text) and not dateline:
-            body -= 1.5  # a one-line paragraph is rare; a short line ending a sentence is a title or an end
+            if style is PageStyle.COLUMNS and self._finished[i] and not dateline:
+                body -= 1.5  # a one-line paragraph is rare; a short line ending a sentence is a title or an end
         if dateline:
             body += 2.0
         opens = self.opens(i)
-        if opens and (self.style is PageStyle.LINES or line.kind is not LineKind.TEXT or i == 0 or self._alone[i - 1]):
+        if opens and (style is PageStyle.LINES or i == 0 or self._alone[i - 1]):
             return (title, NEVER, body, NEVER)
         # Continuing the line above. A title's second line is judged by its join, not its own look.
         prev = self.lines[i - 1].text
-        if not conv.title_wraps and not _hyphenated(prev):
+        hyphen = _hyphenated(prev)
+        if not conv.title_wraps and not hyphen:
             title_on = NEVER
         else:
             title_on = max(title, -1.0) + 0.5
             title_on += 2.5 if lower else 0.0
-            if not _hyphenated(prev) and conv.title_look(prev) <= 0:
+            if not hyphen and (looks[i - 1] is None or looks[i - 1] <= 0):  # type: ignore[operator]
                 title_on -= 3.0  # only a title's line goes on as a title
             if prev.isupper() != text.isupper():
                 title_on -= 3.0
@@ -204,41 +241,68 @@ class Scorer:
         if opens:  # a blank line: a boundary more often than not
             title_on -= 3.0
             body_on -= 3.0
-        if self.style is PageStyle.LINES:
+        if style is PageStyle.LINES:
             title_on = body_on = NEVER
         return (title, title_on, body, body_on)
 
-    def transition(self, i: int, a: int, b: int) -> float:
-        """The score of label ``b`` on line ``i`` after label ``a`` on the line above."""
-        after_title = a in (TITLE, TITLE_ON)
-        if (b == TITLE_ON and not after_title) or (b == BODY_ON and after_title):
-            return NEVER
+    def transitions(self) -> list[tuple[float, ...]]:
+        """For each line, the 4 × 4 table of label scores after each label of the line above (row-major)."""
         if self.style is PageStyle.BLOCKS:
-            return 0.0
-        prev = self.lines[i - 1]
-        if prev.kind is not LineKind.TEXT or self._alone[i - 1]:
-            return 0.0
-        text, conv = prev.text, self.conv
-        finished = conv.ends_sentence(text)
-        if not finished and (speck := _SPECK.search(text)) is not None:
-            finished = conv.ends_sentence(text[: speck.start()])
-        short = len(text) / self.measure < 0.8
-        if b in (TITLE_ON, BODY_ON):
-            # The line goes on from the one above: as a soft wrap does, unless that one was done.
-            if _hyphenated(text):
-                return 4.0
-            if not finished:
-                return 3.0
-            return -3.0 if short or after_title else 0.5
-        if after_title:
-            if self.style is not PageStyle.COLUMNS:
-                return 0.0
-            return 2.5 if b == BODY and self._dateline[i] else 1.0  # a story's dateline under its title
-        if self.style is PageStyle.LINES:
-            return 0.0
-        if b == BODY:
-            if not finished:
-                return -3.0
-            return 1.5 if short else 0.0
-        # A title after body text: not in the middle of a sentence.
-        return 0.0 if finished else -4.0
+            return [_BLOCK_TABLE] * len(self.lines)
+        tables: list[tuple[float, ...]] = [_BLOCK_TABLE]
+        cache: dict[tuple[bool, ...], tuple[float, ...]] = {}
+        lines, measure, columns = self.lines, self.measure, self.style is PageStyle.COLUMNS
+        for i in range(1, len(lines)):
+            prev = lines[i - 1]
+            plain = prev.kind is LineKind.TEXT and not self._alone[i - 1]
+            key = (
+                plain,
+                plain and _hyphenated(prev.text),
+                self._finished[i - 1],
+                len(prev.text) / measure < 0.8,
+                self._dateline[i],
+            )
+            table = cache.get(key)
+            if table is None:
+                table = cache[key] = _table(*key, columns=columns)
+            tables.append(table)
+        return tables
+
+
+def _table(
+    plain: bool, hyphen: bool, finished: bool, short: bool, dateline: bool, *, columns: bool
+) -> tuple[float, ...]:
+    """The transition table after a line with this evidence (``plain``: text that does not stand alone)."""
+    cells = []
+    for a in range(4):
+        after_title = a in (TITLE, TITLE_ON)
+        for b in range(4):
+            if (b == TITLE_ON and not after_title) or (b == BODY_ON and after_title):
+                cells.append(NEVER)
+            elif not plain:
+                cells.append(0.0)
+            elif b in (TITLE_ON, BODY_ON):
+                # The line goes on from the one above: as a soft wrap does, unless that one was done.
+                cells.append(4.0 if hyphen else 3.0 if not finished else -3.0 if short or after_title else 0.5)
+            elif after_title:
+                # A story's dateline under its title.
+                cells.append((2.5 if b == BODY and dateline else 1.0) if columns else 0.0)
+            elif not columns:
+                cells.append(0.0)
+            elif b == BODY:
+                cells.append(-3.0 if not finished else 1.5 if short else 0.0)
+            else:
+                # A title after body text: not in the middle of a sentence.
+                cells.append(0.0 if finished else -4.0)
+    return tuple(cells)
+
+
+_FIXED_TITLE = (0.0, NEVER, NEVER, NEVER)
+# A long prose line where each line is a unit: what ``_emission`` gives it (no title's look, too long).
+_PROSE_ROW = (-10.0, NEVER, 0.0, NEVER)
+_FIXED_BODY = (NEVER, NEVER, 0.0, NEVER)
+_BLOCK_TABLE = tuple(
+    NEVER if (b == TITLE_ON and a not in (TITLE, TITLE_ON)) or (b == BODY_ON and a in (TITLE, TITLE_ON)) else 0.0
+    for a in range(4)
+    for b in range(4)
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -9,6 +10,8 @@ from ..evidence import Line, LineKind, Removed
 from .features import BODY_ON, TITLE, TITLE_ON
 
 __all__ = ["Unit", "build_units"]
+
+_TEXT = LineKind.TEXT
 
 
 class Unit(NamedTuple):
@@ -27,6 +30,8 @@ class Unit(NamedTuple):
     record: bool = False
     #: How sure the decoder was of the unit's first line (the margin of its label; inf when fixed).
     margin: float = 0.0
+    #: The language called the unit's text prose at a glance (no matcher needs to look at it).
+    prose: bool = False
 
 
 def build_units(
@@ -34,7 +39,9 @@ def build_units(
     labels: Sequence[int],
     margins: Sequence[float],
     join: Callable[[str, str], str],
+    *,
     records: frozenset[int] = frozenset(),
+    prose: Sequence[bool] = (),
 ) -> tuple[list[Unit], list[Removed]]:
     """Join each ``TITLE_ON`` / ``BODY_ON`` line to the unit above it; record the hyphens a join removed."""
     units: list[Unit] = []
@@ -45,21 +52,30 @@ def build_units(
             joined = join(unit.text, line.text)
             if len(joined) < len(unit.text) + len(line.text):
                 removed.append(Removed(units[-1].end_line, "hyphen", unit.text[-12:] + "|" + line.text[:12]))
-            units[-1] = unit._replace(text=joined, end_line=line.line)
+            units[-1] = unit._replace(text=joined, end_line=line.line, prose=False)
             continue
-        title = None if line.kind is not LineKind.TEXT else label == TITLE
+        kind = line.kind
+        title = None if kind is not _TEXT else label == TITLE
+        number = line.line
         units.append(
-            Unit(
-                line.kind,
-                line.text,
-                line.line,
-                line.line,
-                line.level,
-                line.image,
-                line.indented,
-                title,
-                index in records,
-                margins[index],
+            _unit(
+                (
+                    kind,
+                    line.text,
+                    number,
+                    number,
+                    line.level,
+                    line.image,
+                    line.indented,
+                    title,
+                    index in records,
+                    margins[index],
+                    bool(prose) and prose[index],
+                )
             )
         )
     return units, removed
+
+
+# A unit from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
+_unit = functools.partial(tuple.__new__, Unit)
