@@ -50,6 +50,11 @@ def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None)
         raise ValueError(f"{attribute.name} must be 1 or more, not {value}")
 
 
+def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise ValueError(f"{attribute.name} must be between 0 and 1, not {value}")
+
+
 def _none_if_empty(value: str | None) -> str | None:
     return value or None
 
@@ -157,7 +162,8 @@ class Article:
     """An item on a page. ``kind`` tells a news article from an advertisement or notice.
 
     ``byline_text`` keeps the byline as printed; ``bylines`` are the people in it.
-    ``continued_on`` / ``continued_from`` are the item's jump lines.
+    ``continued_on`` / ``continued_from`` are the item's jump lines. ``confidence`` (0–1) is
+    how sure the parser was of the item's reading; it is not content, so equality ignores it.
     """
 
     kind: ItemKind = ItemKind.ARTICLE
@@ -170,6 +176,7 @@ class Article:
     body: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
     continued_from: Jump | None = None
     continued_on: Jump | None = None
+    confidence: float | None = attrs.field(default=None, eq=False, validator=_unit_interval)
 
 
 def _ascending_pages(_inst: object, _attribute: attrs.Attribute[Any], pages: tuple[Page, ...]) -> None:

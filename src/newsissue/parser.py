@@ -17,7 +17,7 @@ from .decoding import decode
 from .errors import NewsIssueError, ParseError
 from .languages.base import Conventions, Masthead
 from .linking import link_jumps
-from .model import Diagnostic, Issue, Page, Severity
+from .model import Article, Diagnostic, Issue, ItemKind, Page, Severity
 from .options import override_issue
 from .plugins import Registry, registry_for
 from .readers.text import read_lines
@@ -168,7 +168,9 @@ class _PageUnits:
     removed: tuple[Diagnostic, ...]
     furniture: tuple[str, ...]
     style: PageStyle
+    measure: float
     records: bool
+    doubtful: tuple[int, ...]
 
 
 def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -> int:
@@ -215,7 +217,15 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     )
     count = _header(units, conventions, segmented.style)
     return _PageUnits(
-        page, units[:count], units[count:], notes, segmented.furniture, segmented.style, segmented.records
+        page,
+        units[:count],
+        units[count:],
+        notes,
+        segmented.furniture,
+        segmented.style,
+        segmented.measure,
+        segmented.records,
+        segmented.doubtful,
     )
 
 
@@ -303,6 +313,7 @@ def _parse(
             columns=units.style is PageStyle.COLUMNS,
         )
         diagnostics.extend(layout.diagnostics)
+        diagnostics.extend(_reading_notes(units, layout.items, number))
         papers.extend(layout.papers)
         header = conventions.match_page_header(units.header[0].text) if units.header else None
         if header is not None and header.date is not None and "date" in fields and header.date != fields["date"]:
@@ -343,6 +354,63 @@ def _parse(
         **fields,
     )
     return override_issue(issue, overrides) if overrides else issue
+
+
+_STYLE_NOTES = {
+    PageStyle.LINES: "read as database text: one title or paragraph a line",
+    PageStyle.COLUMNS: "read as OCR column lines, a full line about {measure:.0f} characters",
+}
+# A page with this much text and at most one article was probably read badly.
+_MANY_CHARACTERS = 3000
+_LOW_CONFIDENCE = 0.4
+
+
+def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> list[Diagnostic]:
+    """What the segmenter saw of a page, and loud warnings where it was read badly."""
+    source = units.text.source
+    notes = []
+    if units.style in _STYLE_NOTES:
+        message = _STYLE_NOTES[units.style].format(measure=units.measure)
+        notes.append(Diagnostic(code="page-style", message=f"page {number} {message}", source=source, page=number))
+    articles = [item for item in items if item.kind is ItemKind.ARTICLE]
+    size = sum(len(line) - line.count(" ") for line in units.text.text.splitlines())
+    if size >= _MANY_CHARACTERS and len(articles) <= 1:
+        untitled = " with no headline" if articles and articles[0].headline is None else ""
+        count = f"{len(articles)} article{'' if len(articles) == 1 else 's'}{untitled}"
+        notes.append(
+            Diagnostic(
+                code="page-read-badly",
+                message=f"page {number}: {size:,} characters read as {count}",
+                severity=Severity.WARNING,
+                source=source,
+                page=number,
+            )
+        )
+    if len(units.doubtful) >= 3:
+        shown = ", ".join(str(line) for line in units.doubtful[:8]) + (" …" if len(units.doubtful) > 8 else "")
+        notes.append(
+            Diagnostic(
+                code="titles-read-as-body",
+                message=f"{len(units.doubtful)} title-like lines read as body (lines {shown})",
+                severity=Severity.WARNING,
+                source=source,
+                line=units.doubtful[0],
+                page=number,
+            )
+        )
+    doubtful = [index for index, item in enumerate(items, 1) if (item.confidence or 1.0) < _LOW_CONFIDENCE]
+    if doubtful:
+        shown = "items " + ", ".join(str(index) for index in doubtful[:8]) + (" …" if len(doubtful) > 8 else "")
+        notes.append(
+            Diagnostic(
+                code="items-uncertain",
+                message=f"page {number}: {len(doubtful)} of {len(items)} items read with low confidence ({shown})",
+                severity=Severity.WARNING,
+                source=source,
+                page=number,
+            )
+        )
+    return notes
 
 
 def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: list[Diagnostic]) -> list[int]:

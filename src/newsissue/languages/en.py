@@ -182,12 +182,13 @@ _FULL_DATE = re.compile(
     re.IGNORECASE,
 )
 _MASTHEAD_FEATURES = re.compile(
-    r"\bVol(?:\.|ume)\s*[IVXLC\d]+|\bNo\.\s*\d+|\b\d+\s+Pages\b|\bISSN\s*\d{4}-\d{3}[\dX]|\bEdition\b|\bEst\.\s*\d{4}",
+    r"\bVol(?:\.|ume)\s*[IVXLC\d]+|\bNo\.\s*\d+|\b\d+\s+Pages\b|\bISSN\s*\d{4}-\d{3}[\dX]|\bEdition\b|\bEst\.\s*\d{4}"
+    r"|^(?:PRICE\s+)?(?:ONE|TWO|THREE|FIVE|\d{1,2})\s+CENTS?\.?$",  # the price by the nameplate: ONE CENT.
     re.IGNORECASE,
 )
-_MASTHEAD_WORDS = ("vol", "no.", "pages", "issn", "edition", "est.")
+_MASTHEAD_WORDS = ("vol", "no.", "pages", "issn", "edition", "est.", "cent")
 _YEAR = re.compile(r"\d{4}")
-_NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d+)", re.IGNORECASE)
+_NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)", re.IGNORECASE)
 _PAGES = re.compile(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
 _ISSN = re.compile(r"\bISSN\s*(?P<a>\d{4})-(?P<b>\d{3}[\dXx])")
 _PAGE_HEADER = re.compile(
@@ -368,7 +369,7 @@ class English(Conventions):
         return text.startswith(("—", "–", "-- ")) and len(text) <= 110
 
     def headline_index(self, lines: tuple[str, ...]) -> int:
-        if len(lines) >= 3 and not lines[1].isupper() and any(line.isupper() for line in lines[2:]):
+        if len(lines) >= 3 and any(line.isupper() for line in lines[1:]) and any(not line.isupper() for line in lines):
             return 0  # decks alternating capitals and Title Case (1850–1930): the first is the headline
         if len(lines) == 2:
             # A short first line over a longer one is a kicker; otherwise headline and deck.
@@ -499,7 +500,7 @@ class English(Conventions):
             if match["wd"]:
                 fields["weekday"] = next(i for i, name in enumerate(_WEEKDAYS) if name.startswith(match["wd"].lower()))
         if (match := _NUMBER.search(text)) is not None:
-            fields["number"] = int(match["n"])
+            fields["number"] = int(match["n"].replace(",", ""))
         if (match := _PAGES.search(text)) is not None:
             fields["page_count"] = int(match["n"])
         if (match := _ISSN.search(text)) is not None:

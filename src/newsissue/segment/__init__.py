@@ -26,6 +26,9 @@ __all__ = ["PageStyle", "Segmentation", "Unit", "segment_lines", "standalone"]
 
 # How far into a record its title stack may reach before the dateline that ends it.
 _RECORD_STACK = 6
+# A line printed like a title (capitals, Title Case) read as body by less than this margin is doubtful.
+_TITLE_LOOK = 0.6
+_CLOSE_CALL = 3.0
 
 
 @attrs.frozen(kw_only=True)
@@ -37,8 +40,12 @@ class Segmentation:
     #: Database furniture kept apart from the items: record headers and index entries, as printed.
     furniture: tuple[str, ...]
     style: PageStyle
+    #: The usual length of a full body line, in characters.
+    measure: float
     #: Whether the page is made of database records (each record one item).
     records: bool
+    #: Source lines that look like titles (capitals, Title Case) but were read as body, on a close call.
+    doubtful: tuple[int, ...] = ()
 
 
 def standalone(conv: Conventions) -> Callable[[str], bool]:
@@ -142,6 +149,18 @@ def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     else:
         labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
     units, removed = build_units(content, labels, margins, conv.join, records=frozenset(starts), prose=scorer.prose)
+    looks = scorer.looks or [None] * len(content)
+    doubtful = tuple(
+        line.line
+        for line, label, margin, look in zip(content, labels, margins, looks, strict=True)
+        if label in (BODY, BODY_ON) and look is not None and look >= _TITLE_LOOK and margin < _CLOSE_CALL
+    )
     return Segmentation(
-        units=tuple(units), removed=tuple(removed), furniture=tuple(furniture), style=style, records=bool(starts)
+        units=tuple(units),
+        removed=tuple(removed),
+        furniture=tuple(furniture),
+        style=style,
+        measure=measure,
+        records=bool(starts),
+        doubtful=doubtful,
     )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -89,6 +90,8 @@ class _Draft:
     pending_last: int = 0
     pending_finished: bool = True
     deferred: list[Figure] = attrs.Factory(list)
+    #: The decoder's margins for the lines that made the item: its title lines and its first text.
+    margins: list[float] = attrs.Factory(list)
 
     @property
     def started(self) -> bool:
@@ -283,7 +286,7 @@ class _Reader:
             start += sections
         self.finish()
         stack = run[start:]
-        draft = _Draft(kind=kind)
+        draft = _Draft(kind=kind, margins=[token.unit.margin for token in stack])
         top = min(token.rank for token in stack)
         tops = [position for position, token in enumerate(stack) if token.rank == top]
         conv = self.conv
@@ -345,6 +348,8 @@ class _Reader:
     def body_token(self, tokens: list[_Token], index: int) -> int:
         token = tokens[index]
         draft = self.draft_for_body(token)
+        if not draft.started:
+            draft.margins.append(token.unit.margin)
         line = token.line
         if token.kind is _Kind.BYLINE and token.byline is not None:
             if draft.started and (draft.bylines or not token.byline.closing):
@@ -527,9 +532,23 @@ class _Reader:
                 body=tuple(body),
                 continued_from=draft.continued_from,
                 continued_on=draft.continued_on,
+                confidence=_confidence(draft, kind),
             )
         )
         self.current = None
+
+
+def _confidence(draft: _Draft, kind: ItemKind) -> float:
+    """How sure the reading of an item is, from 0 to 1: its least certain deciding line.
+
+    A decoder margin ``m`` (log-odds between the chosen label and the next best) counts as
+    ``m / (m + 2)``; a line the markup or a convention fixed counts 1. An article with no
+    headline is doubtful whatever its lines say.
+    """
+    sure = min((1.0 if math.isinf(m) else m / (m + 2.0) for m in draft.margins), default=1.0)
+    if kind is ItemKind.ARTICLE and draft.headline is None:
+        sure = min(sure, 0.3)
+    return round(sure, 2)
 
 
 def read_layout(

@@ -95,6 +95,8 @@ class Scorer:
     _finished: list[bool] = attrs.field(init=False, factory=list)
     #: Lines the language calls prose at a glance (no byline, dateline, jump, caption or title's look).
     prose: list[bool] = attrs.field(init=False, factory=list)
+    #: Each line's title look where it could be a title (None where it cannot), once emissions are scored.
+    looks: list[float | None] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         conv, columns = self.conv, self.style is PageStyle.COLUMNS
@@ -140,7 +142,7 @@ class Scorer:
         """Scores of each label on each line."""
         if self.style is PageStyle.BLOCKS:
             return self._block_emissions()
-        looks = [self._look(i) for i in range(len(self.lines))]
+        looks = self.looks = [self._look(i) for i in range(len(self.lines))]
         if self.style is PageStyle.LINES:
             # A prose line on a page of one paragraph a line is body, whatever its neighbours.
             prose, emission = self.prose, self._emission
