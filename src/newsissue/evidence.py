@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
-__all__ = ["Line", "LineKind", "Removed"]
+__all__ = ["REMOVED_MESSAGES", "Line", "LineKind", "Removed"]
 
 
 class LineKind(enum.Enum):
@@ -54,3 +54,11 @@ class Removed(NamedTuple):
     line: int
     what: str
     text: str
+
+
+#: What each kind of removal says in its diagnostic (code ``removed-<what>``).
+REMOVED_MESSAGES = {
+    "control": "control characters removed",
+    "comment": "an HTML comment removed",
+    "hyphen": "a hyphen at a line end removed in joining the word",
+}

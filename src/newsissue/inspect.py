@@ -8,6 +8,9 @@ from .model import Article, Figure, Heading, Issue, ItemKind, Jump, Paragraph
 
 __all__ = ["describe"]
 
+# Items read with less confidence than this are flagged in the tree.
+_DOUBTFUL = 0.6
+
 
 def _jump(jump: Jump) -> str:
     where = f"page {jump.page}" + (f" {jump.marker}" if jump.marker else "")
@@ -18,6 +21,8 @@ def _item(index: int, item: Article) -> list[str]:
     title = item.headline or (item.body[0].text[:30] if item.body and isinstance(item.body[0], Paragraph) else "")
     lines = [f"  [{index}] {item.kind.value:<13} {title}"]
     pad = " " * 6
+    if item.confidence is not None and item.confidence < _DOUBTFUL:
+        lines.append(f"{pad}confidence:  {item.confidence:.2f}  (a doubtful reading)")
     if item.kicker:
         lines.append(f"{pad}kicker:      {item.kicker}")
     if item.subheadline:

@@ -15,6 +15,7 @@ import pluggy
 
 from .decoding import decode
 from .errors import NewsIssueError, ParseError
+from .evidence import REMOVED_MESSAGES
 from .languages.base import Conventions, Masthead
 from .linking import link_jumps
 from .model import Article, Diagnostic, Issue, ItemKind, Page, Severity
@@ -192,13 +193,6 @@ def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -
     return count
 
 
-_REMOVED = {
-    "control": "control characters removed",
-    "comment": "an HTML comment removed",
-    "hyphen": "a hyphen at a line end removed in joining the word",
-}
-
-
 def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     lines, removed = read_lines(page.text, first_line=page.first_line)
     segmented = segment_lines(lines, conventions)
@@ -207,7 +201,7 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     notes = tuple(
         Diagnostic(
             code="removed-" + item.what,
-            message=_REMOVED[item.what],
+            message=REMOVED_MESSAGES[item.what],
             severity=Severity.WARNING if item.what == "control" else Severity.INFO,
             source=page.source,
             line=item.line,

@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ..evidence import LineKind
+from ..evidence import REMOVED_MESSAGES, LineKind
 from ..languages.base import BylineMatch, Conventions, DatelineMatch, JumpMatch
 from ..model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
 from .units import Unit
@@ -430,8 +430,10 @@ class _Reader:
         conv = self.conv
         pending = draft.pending
         if pending is not None and not draft.pending_finished:
-            draft.pending = conv.join(pending, text)
+            draft.pending = joined = conv.join(pending, text)
             previous, draft.pending_last = draft.pending_last, line
+            if len(joined) < len(pending) + len(text):
+                self.note("removed-hyphen", REMOVED_MESSAGES["hyphen"], previous, pending[-12:] + "|" + text[:12])
             draft.pending_finished = conv.ends_sentence(text)
             self.note(
                 "paragraph-joined",
