@@ -46,6 +46,12 @@ def schemas() -> Path:
 
 
 @pytest.fixture(scope="session")
+def corpus() -> Path:
+    """The real-page development corpus with the editor's truth and its scorers (third-party text, never copied)."""
+    return _shared("corpus")
+
+
+@pytest.fixture(scope="session")
 def example_issue() -> Path:
     """The fictional four-page Chinese example issue."""
     return EXAMPLES / "qingxi-daily"

@@ -40,6 +40,8 @@ def _variants(text: str) -> dict[str, bytes]:
         "markdown-utf16-bom": text.encode("utf-16"),
         "plain-ideographic-indent": re.sub(r"(?m)^(?=\S)", "\u3000\u3000", no_marks).encode("utf-8"),
         "markdown-space-indent": re.sub(r"(?m)^(?=[^#\s])", "    ", text).encode("utf-8"),
+        # What a plain-text export gives: no marks and no line-end spaces (the masthead's hard breaks gone).
+        "plain-text-export": re.sub(r"(?m)[ \t]+$", "", no_marks).encode("utf-8"),
     }
 
 
@@ -61,6 +63,7 @@ def test_sample_file_matches_expected(golden_page: Path, golden_expected: Path) 
         "markdown-utf16-bom",
         "plain-ideographic-indent",
         "markdown-space-indent",
+        "plain-text-export",
     ],
 )
 def test_sample_variants_match_expected(variant: str, golden_page: Path, golden_expected: Path, tmp_path: Path) -> None:

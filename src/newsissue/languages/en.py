@@ -80,6 +80,14 @@ _ROLE_LINE = re.compile(rf"^(?:The\s+)?{_ROLE_WORDS}$")
 _AGENCY_CREDIT = re.compile(
     rf"^\(\s*By\s+(?:the\s+)?(?P<a>{_WORD}(?:\s+{_WORD}){{0,3}})\s*\)$|^By\s+the\s+(?P<b>{_WORD}(?:\s+{_WORD}){{0,3}})$"
 )
+# Wire and special credits of 1850–1930, on lines of their own: ``By Associated Press.``, ``(By the
+# Associated Press.)``, ``By Leased Wire to The Tribune.``, ``[BY CABLE TO THE TRIBUNE.]``, ``Special to The Tribune.``
+_WIRE_CREDIT = re.compile(
+    r"^[\[(]?\s*(?:By\s+(?:the\s+)?(?:(?P<agency>Associated\s+Press|United\s+Press|Press\s+Association|Reuters?)"
+    r"|(?:Leased\s+Wire|Cable|Telegraph|Wireless)(?:\s+to\s+[^\])]{2,40}?)?)|Special\s+(?:Dispatch\s+)?to\s+[^\])]{2,40}?)"
+    r"\s*\.?\s*[\])]?\s*\.?$",
+    re.IGNORECASE,
+)
 _SPLIT_NAMES = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 
 _DATELINE = re.compile(
@@ -381,6 +389,10 @@ class English(Conventions):
         if not whole or len(text) > 100:
             return None
         text = text.strip()
+        if (wire := _WIRE_CREDIT.match(text)) is not None:
+            agency = wire["agency"]
+            people = (Byline(name=string.capwords(re.sub(r"\s+", " ", agency)), role=Role.AUTHOR),) if agency else ()
+            return BylineMatch(bylines=people, text=text)
         if text.startswith(("By ", "(By ", "BY ")):
             byline = "By " + text[3:] if text.startswith("BY ") else text
             match = _BY_ROLE.match(byline) or _BY.match(byline)

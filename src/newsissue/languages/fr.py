@@ -164,6 +164,12 @@ class French(Conventions):
     def title_rank(self, text: str) -> int:
         return 2 if self.title_look(text) >= 1.0 else 3
 
+    def headline_index(self, lines: tuple[str, ...]) -> int:
+        # A headline in capitals and a deck under it: ``LA FOIRE DE SAINT-MARC`` / ``Une affluence …``.
+        if lines[0].isupper() and not lines[1].isupper():
+            return 0
+        return super().headline_index(lines)
+
     def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
         if not whole or len(text) > 80:
             return None

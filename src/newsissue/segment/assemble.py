@@ -266,6 +266,9 @@ class _Reader:
         elif body_follows and current is not None:
             for token in run:
                 self.crosshead(token)
+        elif self.records and current is not None and not current.closed and not run[0].unit.record:
+            for token in run:  # the end of a record: a sign-off or a date, part of its item
+                self.paragraph(token.text, token.line)
         else:
             self.finish()
             self.block_item(run)
@@ -282,7 +285,7 @@ class _Reader:
                     self.crosshead(token)
             else:
                 self.finish()
-                self.block_item(extra)
+                self.block_item(extra, sections=bool(sections))
             start += sections
         self.finish()
         stack = run[start:]
@@ -315,10 +318,14 @@ class _Reader:
         if token.kind is _Kind.TITLE:
             self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.line, token.text)
 
-    def block_item(self, run: Sequence[_Token]) -> None:
+    def block_item(self, run: Sequence[_Token], *, sections: bool = False) -> None:
+        """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
         lines = tuple(token.text for token in run)
         kind = self.conv.classify(lines)
         self.items.append(Article(kind=kind, body=tuple(Paragraph(text=line) for line in lines)))
+        if sections:
+            self.note("section-heading", f"{len(lines)} section heading lines above a headline", run[0].line)
+            return
         self.note(
             "item-classified",
             f"{len(lines)} short lines with no body read as {kind.value}",
