@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 import attrs
@@ -322,7 +322,8 @@ class _Reader:
         """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
         lines = tuple(token.text for token in run)
         kind = self.conv.classify(lines)
-        self.items.append(Article(kind=kind, body=tuple(Paragraph(text=line) for line in lines)))
+        body = tuple(Paragraph(text=line) for line in lines)
+        self.items.append(Article(kind=kind, body=body, confidence=_sureness(token.unit.margin for token in run)))
         if sections:
             self.note("section-heading", f"{len(lines)} section heading lines above a headline", run[0].line)
             return
@@ -554,10 +555,13 @@ def _confidence(draft: _Draft, kind: ItemKind) -> float:
     ``m / (m + 2)``; a line the markup or a convention fixed counts 1. An article with no
     headline is doubtful whatever its lines say.
     """
-    sure = min((1.0 if math.isinf(m) else m / (m + 2.0) for m in draft.margins), default=1.0)
-    if kind is ItemKind.ARTICLE and draft.headline is None:
-        sure = min(sure, 0.3)
-    return round(sure, 2)
+    sure = _sureness(draft.margins)
+    return min(sure, 0.3) if kind is ItemKind.ARTICLE and draft.headline is None else sure
+
+
+def _sureness(margins: Iterable[float]) -> float:
+    """The least sure of some decoder margins, each ``m`` as ``m / (m + 2)`` (a fixed line, ``inf``, as 1)."""
+    return round(min((1.0 if math.isinf(m) else m / (m + 2.0) for m in margins), default=1.0), 2)
 
 
 def read_layout(
