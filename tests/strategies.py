@@ -199,3 +199,145 @@ _en_line = st.one_of(
 english_pages_text = st.lists(
     st.tuples(_en_line, st.sampled_from(["\n\n", "\n", "  \n", "\n\n\n", "\n\f"])), max_size=25
 ).map(lambda parts: "".join(line + sep for line, sep in parts))
+
+
+# Database text as newspaper archives publish it (人民日报 style, fictional text): a page
+# header, then records headed 第N版()专栏:, each one item: a title stack and paragraphs, on
+# lines of their own, on one line joined by spaces, or with literal <br/>; index lines between.
+_stack = st.lists(_han, min_size=1, max_size=3)
+_dispatch = st.builds(
+    lambda agency, day, paragraph: f"【{agency}青溪{day}日电】{paragraph}",
+    st.sampled_from(["新华社", "本报"]),
+    st.sampled_from(["十一", "二十", "五"]),
+    _paragraph,
+)
+_record_body = st.tuples(st.one_of(st.none(), _dispatch), st.lists(_paragraph, min_size=1, max_size=3))
+
+
+@st.composite
+def database_records(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """One record as the database prints it, and its title stack."""
+    titles = draw(_stack)
+    lead, paragraphs = draw(_record_body)
+    body = ([lead] if lead else []) + paragraphs
+    page = draw(st.integers(1, 8))
+    layout = draw(st.sampled_from(["lines", "one-line", "br"]))
+    if layout == "lines":
+        text = f"第{page}版()\n专栏:\n\n" + "\n".join(titles + body)
+    elif layout == "one-line":
+        column = draw(st.sampled_from(["", "社论"]))
+        text = f"第{page}版()专栏:{column}  " + " ".join(titles + body)
+    else:
+        text = f"第{page}版()<br/>专栏:<br/><br/> " + "<br/> ".join(titles + body)
+    return text, titles
+
+
+@st.composite
+def database_pages(draw: st.DrawFn) -> tuple[str, list[list[str]]]:
+    """A page of database records, and each record's title stack."""
+    header = draw(st.sampled_from(["1957-03-12\n\n第 1 版\n\n", "1957年3月12日人民日报 第1版\n\n", ""]))
+    records = draw(st.lists(database_records(), min_size=1, max_size=4))
+    parts = []
+    for number, (text, titles) in enumerate(records, 1):
+        if draw(st.booleans()):
+            parts.append(f"{number}. {' '.join(titles)}")
+        parts.append(text)
+    separator = draw(st.sampled_from(["\n\n", "\n", "\n\n\n"]))
+    return header + separator.join(parts) + "\n", [titles for _, titles in records]
+
+
+# OCR text of an English paper of 1850–1930 (fictional): column lines and no blank lines;
+# headlines in capitals (often ending in a period), Title Case decks, datelines with the dash
+# read as "?", wrapped and hyphenated paragraphs, crossheads, jump lines naming pages in words, specks.
+_caps_words = st.lists(
+    st.sampled_from("HARBOR FERRY MILL COUNCIL STORM BRIDGE TRAIN VOTE FIRE STRIKE".split()), min_size=2, max_size=4
+)
+_deck_words = st.lists(
+    st.sampled_from("Board Votes Plan New Line Workers Ask Owners City Will Build".split()), min_size=3, max_size=6
+)
+_places = st.sampled_from(["RIVERTON", "PORT ELLIS", "NEW HAVEN, Conn.", "LONDON"])
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """A paragraph in column lines of about ``width`` characters, long words hyphenated."""
+    lines, line = [], ""
+    for word in text.split():
+        if line and len(line) + len(word) + 1 > width:
+            if len(word) > 7 and word.isalpha() and word.islower():
+                lines.append(f"{line} {word[:3]}-")
+                line = word[3:]
+                continue
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line]
+
+
+@st.composite
+def ocr_story(draw: st.DrawFn, width: int) -> tuple[list[str], str]:
+    """One story in column lines, and its headline as the parser should give it."""
+    words = draw(_caps_words)
+    period = draw(st.booleans())
+    headline = " ".join(words) + ("." if period else "")
+    split = draw(st.integers(0, len(words) - 1))
+    title_lines = [" ".join(words[:split]), " ".join(words[split:]) + ("." if period else "")] if split else [headline]
+    deck = " ".join(draw(_deck_words)) + "."
+    dash = draw(st.sampled_from(["?", "—", ".—"]))
+    lead = f"{draw(_places)}, May {draw(st.integers(1, 28))}.{dash}" + draw(_en_paragraph)
+    lines = [*title_lines, *_wrap(deck, width), *_wrap(lead, width)]
+    for _ in range(draw(st.integers(0, 2))):
+        if draw(st.booleans()):
+            lines.append(" ".join(w.capitalize() for w in draw(st.lists(_word, min_size=2, max_size=3))) + ".")
+        lines.extend(_wrap(draw(_en_paragraph), width))
+    if draw(st.booleans()):
+        lines.append(draw(st.sampled_from(["(Continued on Second Page.)", "(Continued on Page Three.)"])))
+    if draw(st.booleans()):
+        lines.insert(draw(st.integers(len(title_lines), len(lines))), draw(st.sampled_from(["a", "3?", "i"])))
+    return lines, headline
+
+
+@st.composite
+def ocr_pages(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A page of OCR column lines with no blank line, and the headlines of its stories."""
+    width = draw(st.integers(30, 40))
+    stories = draw(st.lists(ocr_story(width), min_size=1, max_size=4))
+    lines = ["WEATHER.", "Fair tonight.", "No. 1,204."]
+    for story, _ in stories:
+        lines.extend(story)
+    return "\n".join(lines) + "\n", [headline for _, headline in stories]
+
+
+# Fraktur OCR of a German paper and OCR of a French one (fictional): section headings,
+# one-line headlines ending in a period, datelines, hyphenated lines (``-`` and ``=``), ``ſ``.
+_de_words = st.lists(
+    st.sampled_from("der die und iſt den Stadt Hafen wurde heute Regierung neue Bahn".split()), min_size=3, max_size=7
+)
+_fr_words = st.lists(
+    st.sampled_from("le la des et est la ville port nouveau conseil hier travaux".split()), min_size=3, max_size=7
+)
+
+
+@st.composite
+def latin_pages(draw: st.DrawFn, language: str) -> str:
+    """A German or French OCR page in column lines."""
+    if language == "de":
+        words, places, months = _de_words, ["Berlin", "Wien", "Lindenau"], ["Jan.", "März", "Dez."]
+        sections, headline = ["Ausland.", "Inland.", "Vermiſchtes."], "Der neue Hafen."
+    else:
+        words, places, months = _fr_words, ["PARIS", "RIVEBELLE"], ["juin", "juillet"]
+        sections, headline = ["DÉPARTEMENTS", "ÉTRANGER"], "LE NOUVEAU PORT"
+    lines: list[str] = []
+    for _ in range(draw(st.integers(1, 3))):
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(sections)))
+        lines.append(headline)
+        place, day, month = draw(st.sampled_from(places)), draw(st.integers(1, 28)), draw(st.sampled_from(months))
+        dateline = f"{place}, {day}. {month}" if language == "de" else f"{place}, {day} {month}. —"
+        body = " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(draw(words))) + "."
+        wrapped = _wrap(f"{dateline} {body} {body}", draw(st.integers(28, 38)))
+        hyphen = draw(st.sampled_from(["-", "="]))
+        lines.extend(line[:-1] + hyphen if line.endswith("-") else line for line in wrapped)
+        if draw(st.booleans()):
+            lines.append("(Fortsetzung Seite 3)" if language == "de" else "(Suite page 2)")
+    return "\n".join(lines) + "\n"

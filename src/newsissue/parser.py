@@ -127,7 +127,7 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
             if (above and not above.isspace()) or (below and not below.isspace()):
                 continue
             line = raw.strip().lstrip("#").strip()
-            if not line:
+            if not line or conventions.match_record(line) is not None:  # a database record is no page
                 continue
             header = conventions.match_page_header(line)
             if header is None or header.number <= last:

@@ -159,6 +159,8 @@ class Conventions(abc.ABC):
     title_wraps: ClassVar[bool] = True
     #: How many title lines at most stand above an article's body (kicker, headline, decks).
     max_stack: ClassVar[int] = 3
+    #: Words of the standing section headings (``Ausland.``, ``FAITS DIVERS``), matched on the whole line.
+    section_words: ClassVar[re.Pattern[str] | None] = None
     #: Characters that close a sentence after its final punctuation (quotes, brackets).
     closers: ClassVar[str] = "\"'”’)]"
 
@@ -235,9 +237,16 @@ class Conventions(abc.ABC):
         """Whether ``text`` is a database's label for the record below it (an index entry ``1. …``)."""
         return False
 
+    def is_section_heading(self, text: str) -> bool:
+        """Whether ``text`` is one of the paper's standing section headings (by ``section_words``)."""
+        return self.section_words is not None and self.section_words.fullmatch(text.strip(" .:")) is not None
+
     def section_heads(self, lines: tuple[str, ...]) -> int:
         """How many leading lines of a title run are section headings (``Ausland.``) above the headline."""
-        return 0
+        count = 0
+        while count < len(lines) - 1 and self.is_section_heading(lines[count]):
+            count += 1
+        return count
 
     def is_promotion(self, lines: tuple[str, ...]) -> bool:
         """Whether a title run with text under it promotes other content (a feature list), not an article."""

@@ -139,6 +139,10 @@ class German(Conventions):
     closers = _CLOSERS
     #: Headlines are single lines: what stands above one in a title run is a section heading.
     max_stack = 2
+    section_words = re.compile(
+        r"Ausland|Inland|Telegraph(?:isches)?|Telegramme|Verm[iſ]s?[sſ]chtes|Lokales|Politi[sſ]ches|Deut[sſ]chland"
+        r"|Amerika|Europa|Feuilleton|Handel und Verkehr|Aus der Stadt|Staat \w+|Neue[sſ]te Nachrichten"
+    )
 
     def score(self, text: str) -> float:
         han, latin = script_counts(text[:1000])

@@ -123,6 +123,11 @@ class French(Conventions):
     advertisement_words = _AD_WORDS
     closers = _CLOSERS
     max_stack = 4
+    section_words = re.compile(
+        r"DÉPARTEMENTS|[ÀA] L'ÉTRANGER|ÉTRANGER|DERNIÈRE HEURE|FAITS DIVERS|TRIBUNAUX|CHRONIQUE(?: LOCALE)?"
+        r"|NOUVELLES(?: DIVERSES)?|INFORMATIONS|THÉÂTRES|SPORTS|BOURSE|NÉCROLOGIE|LA POLITIQUE",
+        re.IGNORECASE,
+    )
 
     def score(self, text: str) -> float:
         han, latin = script_counts(text[:1000])

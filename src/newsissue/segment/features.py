@@ -34,6 +34,8 @@ __all__ = ["BODY", "BODY_ON", "LABELS", "TITLE", "TITLE_ON", "PageStyle", "Score
 TITLE, TITLE_ON, BODY, BODY_ON = range(4)
 LABELS = ("title", "title-on", "body", "body-on")
 _HYPHENS = "-=⸗¬­"
+# The least usual length of a page's lines for them to be whole paragraphs, not column lines.
+_PARAGRAPH_LINE = 50
 # An OCR speck after a line's last word: ``lishers. 4``.
 _SPECK = re.compile(r"\s\S{1,2}$")
 
@@ -64,7 +66,8 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
         return PageStyle.LINES, measure
     long_lines = [text for text in texts if len(text) >= max(12.0, 0.6 * measure)]
     ending = sum(1 for text in long_lines if conv.ends_sentence(text))
-    if long_lines and ending >= 0.6 * len(long_lines):
+    # Paragraphs a line are long (column lines hold 20 to 45 characters) and most end a sentence.
+    if measure >= _PARAGRAPH_LINE and long_lines and ending >= 0.6 * len(long_lines):
         return PageStyle.LINES, measure
     blocks, size = [], 0
     for line in lines:
@@ -95,6 +98,8 @@ class Scorer:
     _finished: list[bool] = attrs.field(init=False, factory=list)
     #: Lines the language calls prose at a glance (no byline, dateline, jump, caption or title's look).
     prose: list[bool] = attrs.field(init=False, factory=list)
+    #: Lines that are one of the paper's standing section headings: titles that stand alone.
+    sections: set[int] = attrs.field(init=False, factory=set)
     #: Each line's title look where it could be a title (None where it cannot), once emissions are scored.
     looks: list[float | None] = attrs.field(init=False, factory=list)
 
@@ -120,8 +125,11 @@ class Scorer:
             prose.append(False)
             # One title or paragraph per line: whether a line stands alone changes no join, and the
             # assembly reads bylines, jumps and captions before the decoder's title flag.
+            if conv.is_section_heading(text):
+                self.sections.add(len(alone))
             alone.append(
                 debris(text)
+                or len(alone) in self.sections
                 or (lines_style is False and self.standalone(text))
                 or (columns and conv.is_masthead_line(text))  # on OCR pages: an issue line, a running head
             )
@@ -169,7 +177,7 @@ class Scorer:
                 out.append(_FIXED_TITLE)
                 continue
             if line.kind is LineKind.IMAGE or self._alone[i]:
-                out.append(_FIXED_BODY)
+                out.append(_FIXED_TITLE if i in self.sections else _FIXED_BODY)
                 continue
             if not self.opens(i):
                 title_on = 0.0 if out[-1][TITLE] != NEVER or out[-1][TITLE_ON] != NEVER else NEVER
@@ -189,7 +197,7 @@ class Scorer:
         if line.kind is LineKind.HEADING:
             return _FIXED_TITLE
         if line.kind is LineKind.IMAGE or self._alone[i]:
-            return _FIXED_BODY
+            return _FIXED_TITLE if i in self.sections else _FIXED_BODY
         style = self.style
         if i in self.titles:
             on = 0.0 if conv.title_wraps and style is not PageStyle.LINES and not self.opens(i) else NEVER

@@ -1,0 +1,84 @@
+"""Segmentation on generated pages in the styles of real archives: database text, OCR column lines
+with no blank line, German and French OCR. Nothing is lost, the only error is ParseError, the same
+text gives the same issue, and the structure the generator put in comes out."""
+
+from __future__ import annotations
+
+import collections
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsissue
+from newsissue import ItemKind
+
+from .strategies import database_pages, latin_pages, ocr_pages
+from .test_parse_properties import lost_characters
+
+# Hyphens (and the Fraktur ``=``) at a line end go when the word is joined; the join is recorded.
+_JOINS = "-="
+
+
+def kept(text: str, issue: newsissue.Issue, joins: str = "") -> None:
+    lost = lost_characters(text.replace("<br/>", " "), issue)
+    for char in joins:
+        lost.pop(char, None)
+    assert lost == collections.Counter()
+
+
+@settings(derandomize=True)
+@given(database_pages())
+def test_database_pages_give_one_item_per_record_and_lose_nothing(page: tuple[str, list[list[str]]]) -> None:
+    text, stacks = page
+    issue = newsissue.parse(text)
+    assert issue.language == "zh"
+    kept(text, issue)
+    items = issue.pages[0].items
+    assert len(items) == len(stacks)
+    for item, stack in zip(items, stacks, strict=True):
+        titles = " ".join(part for part in (item.kicker, item.headline, item.subheadline) if part)
+        assert stack[0] in titles or stack[0] in item.body[0].text  # type: ignore[union-attr]
+    assert issue == newsissue.parse(text)
+
+
+@settings(derandomize=True)
+@given(ocr_pages())
+def test_ocr_pages_without_blank_lines_give_every_story(page: tuple[str, list[str]]) -> None:
+    text, headlines = page
+    issue = newsissue.parse(text, language="en")
+    kept(text, issue, joins=_JOINS)
+    found = {item.headline for item in issue.pages[0].items if item.kind is ItemKind.ARTICLE}
+    assert set(headlines) <= found, f"{set(headlines) - found} not read as headlines"
+    assert issue == newsissue.parse(text, language="en")
+
+
+@given(st.sampled_from(["de", "fr"]).flatmap(lambda language: st.tuples(st.just(language), latin_pages(language))))
+def test_german_and_french_pages_are_detected_and_lose_nothing(case: tuple[str, str]) -> None:
+    language, text = case
+    issue = newsissue.parse(text)
+    assert issue.language == language
+    kept(text, issue, joins=_JOINS)
+    headline = "Der neue Hafen." if language == "de" else "LE NOUVEAU PORT"
+    assert headline in {item.headline for item in issue.pages[0].items if item.kind is ItemKind.ARTICLE}
+
+
+@given(st.one_of(database_pages().map(lambda page: page[0]), ocr_pages().map(lambda page: page[0])), st.data())
+def test_damaged_archive_text_raises_only_parse_error(text: str, data: st.DataObject) -> None:
+    """Cut, doubled or dropped lines of real-styled pages: a clean error or an issue, nothing else."""
+    lines = text.split("\n")
+    cut = data.draw(st.lists(st.integers(0, max(0, len(lines) - 1)), max_size=4))
+    for index in sorted(set(cut), reverse=True):
+        action = data.draw(st.sampled_from(["drop", "double", "halve"]))
+        if action == "drop":
+            del lines[index]
+        elif action == "double":
+            lines.insert(index, lines[index])
+        else:
+            lines[index] = lines[index][: len(lines[index]) // 2]
+    damaged = "\n".join(lines)
+    try:
+        issue = newsissue.parse(damaged)
+    except newsissue.ParseError as exc:
+        assert str(exc)
+    else:
+        kept(damaged, issue, joins=_JOINS)
