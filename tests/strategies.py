@@ -204,7 +204,9 @@ english_pages_text = st.lists(
 # Database text as newspaper archives publish it (人民日报 style, fictional text): a page
 # header, then records headed 第N版()专栏:, each one item: a title stack and paragraphs, on
 # lines of their own, on one line joined by spaces, or with literal <br/>; index lines between.
-_stack = st.lists(_han, min_size=1, max_size=3)
+# Title lines: Han words that no convention reads as something else (a dateline, a jump, a credit).
+_title = _han.filter(lambda text: not any(mark in text for mark in "讯电社版摄图记者"))
+_stack = st.lists(_title, min_size=1, max_size=3)
 _dispatch = st.builds(
     lambda agency, day, paragraph: f"【{agency}青溪{day}日电】{paragraph}",
     st.sampled_from(["新华社", "本报"]),
@@ -256,6 +258,12 @@ _deck_words = st.lists(
     st.sampled_from("Board Votes Plan New Line Workers Ask Owners City Will Build".split()), min_size=3, max_size=6
 )
 _places = st.sampled_from(["RIVERTON", "PORT ELLIS", "NEW HAVEN, Conn.", "LONDON"])
+_ocr_word = st.sampled_from(
+    "the board of harbor commissioners voted last night to keep ferry boats running until morning beginning"
+    " with first week merchants water front urged change company will add steamers fleet landings opened".split()
+)
+_ocr_sentence = st.lists(_ocr_word, min_size=6, max_size=14).map(lambda words: " ".join(words).capitalize() + ".")
+_ocr_paragraph = st.lists(_ocr_sentence, min_size=2, max_size=4).map(" ".join)
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -284,12 +292,14 @@ def ocr_story(draw: st.DrawFn, width: int) -> tuple[list[str], str]:
     title_lines = [" ".join(words[:split]), " ".join(words[split:]) + ("." if period else "")] if split else [headline]
     deck = " ".join(draw(_deck_words)) + "."
     dash = draw(st.sampled_from(["?", "—", ".—"]))
-    lead = f"{draw(_places)}, May {draw(st.integers(1, 28))}.{dash}" + draw(_en_paragraph)
-    lines = [*title_lines, *_wrap(deck, width), *_wrap(lead, width)]
+    # The dateline opens the first column line whole, as OCR gives it; the paragraph wraps after it.
+    dateline = f"{draw(_places)}, May {draw(st.integers(1, 28))}.{dash}"
+    first, *rest = _wrap(draw(_ocr_paragraph), width)
+    lines = [*title_lines, *_wrap(deck, width), dateline + first, *rest]
     for _ in range(draw(st.integers(0, 2))):
         if draw(st.booleans()):
-            lines.append(" ".join(w.capitalize() for w in draw(st.lists(_word, min_size=2, max_size=3))) + ".")
-        lines.extend(_wrap(draw(_en_paragraph), width))
+            lines.append(" ".join(w.capitalize() for w in draw(st.lists(_ocr_word, min_size=2, max_size=3))) + ".")
+        lines.extend(_wrap(draw(_ocr_paragraph), width))
     if draw(st.booleans()):
         lines.append(draw(st.sampled_from(["(Continued on Second Page.)", "(Continued on Page Three.)"])))
     if draw(st.booleans()):

@@ -183,6 +183,8 @@ def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -
     count = 0
     for index, unit in enumerate(units[:10] if style is PageStyle.COLUMNS else units[:8]):
         text = unit.text
+        if unit.record:
+            break  # a database record opens: the page's own lines are above it
         if conventions.is_masthead_line(text) or conventions.match_page_header(text) is not None:
             count = index + 1
         elif style is PageStyle.COLUMNS:

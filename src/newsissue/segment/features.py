@@ -153,8 +153,8 @@ class Scorer:
         looks = self.looks = [self._look(i) for i in range(len(self.lines))]
         if self.style is PageStyle.LINES:
             # A prose line on a page of one paragraph a line is body, whatever its neighbours.
-            prose, emission = self.prose, self._emission
-            return [_PROSE_ROW if prose[i] else emission(i, looks) for i in range(len(self.lines))]
+            prose, emission, titles = self.prose, self._emission, self.titles
+            return [_PROSE_ROW if prose[i] and i not in titles else emission(i, looks) for i in range(len(self.lines))]
         return [self._emission(i, looks) for i in range(len(self.lines))]
 
     def _look(self, i: int) -> float | None:
@@ -221,7 +221,8 @@ class Scorer:
             if look is not None:
                 body -= 1.0  # a short line on a page of paragraphs is a title more often than not
         elif ratio >= 0.9:
-            title -= 2.0
+            if look is None or look < 1.0:
+                title -= 2.0  # a full line is body, unless it is set in capitals
         elif ratio < 0.75:
             title += 1.5
             if style is PageStyle.COLUMNS and self._finished[i] and not dateline:
@@ -271,6 +272,7 @@ class Scorer:
                 self._finished[i - 1],
                 len(prev.text) / measure < 0.8,
                 self._dateline[i],
+                plain and self.looks[i - 1] == 1.0,
             )
             table = cache.get(key)
             if table is None:
@@ -279,10 +281,11 @@ class Scorer:
         return tables
 
 
-def _table(
-    plain: bool, hyphen: bool, finished: bool, short: bool, dateline: bool, *, columns: bool
+def _table(  # noqa: PLR0917 (the evidence is the cache key, in its order)
+    plain: bool, hyphen: bool, finished: bool, short: bool, dateline: bool, capitals: bool, *, columns: bool
 ) -> tuple[float, ...]:
-    """The transition table after a line with this evidence (``plain``: text that does not stand alone)."""
+    """The transition table after a line with this evidence (``plain``: text that does not stand alone;
+    ``capitals``: a title-like line set in capitals)."""
     cells = []
     for a in range(4):
         after_title = a in (TITLE, TITLE_ON)
@@ -291,6 +294,8 @@ def _table(
                 cells.append(NEVER)
             elif not plain:
                 cells.append(0.0)
+            elif b == BODY_ON and capitals:
+                cells.append(-2.0)  # a line in capitals is no paragraph's middle
             elif b in (TITLE_ON, BODY_ON):
                 # The line goes on from the one above: as a soft wrap does, unless that one was done.
                 cells.append(4.0 if hyphen else 3.0 if not finished else -3.0 if short or after_title else 0.5)

@@ -70,7 +70,7 @@ def build_units(
                     title,
                     index in records,
                     margins[index],
-                    bool(prose) and prose[index],
+                    bool(prose) and prose[index] and not title,
                 )
             )
         )
