@@ -173,6 +173,16 @@ class German(Conventions):
             return words <= 7 and "," not in text[:-1] and text[:1].isupper()
         return text[:1].isupper() or text[:1] in '„"(»'
 
+    def is_prose(self, text: str) -> bool:
+        # A column line going on in lower case: no title or byline opens so; no jump at its end, no
+        # masthead words, no dateline whose place OCR broke into lower-case letters (``st a I, 27. Dez.``).
+        return (
+            text[:1].islower()
+            and "eite" not in text[-40:]
+            and _BROKEN_DATELINE.match(text) is None
+            and _MASTHEAD_FEATURES.search(text) is None
+        )
+
     def title_look(self, text: str) -> float:
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) < 3:

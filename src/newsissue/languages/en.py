@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import difflib
+import functools
 import re
 import string
 
@@ -252,6 +253,7 @@ _SMALL_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=512)
 def _page_word(word: str) -> int | None:
     """A page named in words, read through OCR damage: ``Second``, ``8*cond``, ``Three``."""
     word = word.lower()
@@ -335,8 +337,12 @@ class English(Conventions):
             # Headlines of 1850–1930 end with a period: ``RIOTOUS STUDENTS.``, ``Venice Faces Economic Crisis.``
             return len(text.split()) <= 12 and self.title_look(text) >= 0.5
         if text[-1] in _CONTINUES:
-            # A deck hyphenated at its line end: ``Teutons Able to Make No Advance at Fleury and Thiau-``
-            return text[-1] == "-" and len(text.split()) <= 12 and self.title_look(text) >= 0.5
+            # A deck hyphenated at its line end (``Teutons Able to Make No Advance at Fleury and Thiau-``), or
+            # a headline in capitals going on to its next line (``IN RAILROAD ISSUE;``).
+            look = self.title_look(text)
+            return len(text.split()) <= 12 and (
+                (text[-1] == "-" and look >= 0.5) or (text[-1] in ",;:" and look >= 1.0)
+            )
         return len(text.split()) <= 16
 
     def is_promotion(self, lines: tuple[str, ...]) -> bool:
@@ -364,8 +370,9 @@ class English(Conventions):
         return 2 if look >= 1.0 else 3 if look > 0 else 7
 
     def is_prose(self, text: str) -> bool:
-        # Too long for a title (110) or a byline (100); no dateline's capitals, jump or credit words at the end.
-        if len(text) <= 110 or text[:2].isupper():
+        # Too long for a title (110) or a byline (100), or a column line going on in lower case (no title,
+        # dateline or byline opens so); and no jump or credit words at the end.
+        if not (len(text) > 110 and not text[:2].isupper()) and not text[:1].islower():
             return False
         tail = text[-80:]
         return "hoto" not in tail and "/" not in tail and _JUMP_HINT.search(text, len(text) - 48) is None

@@ -156,6 +156,11 @@ class French(Conventions):
             return words <= 8 and text[:1].isupper() and "," not in text[:-1]
         return not text[:1].islower()
 
+    def is_prose(self, text: str) -> bool:
+        # A column line going on in lower case: no title, dateline or byline opens so; no jump at its end
+        # and no masthead words.
+        return text[:1].islower() and "uite" not in text[-40:] and _MASTHEAD_FEATURES.search(text) is None
+
     def title_look(self, text: str) -> float:
         letters = [ch for ch in text if ch.isalpha()]
         if len(letters) < 3:

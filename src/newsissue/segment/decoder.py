@@ -59,7 +59,8 @@ def viterbi(
             best = NEVER
             for b in ahead:
                 value = table[base + b] + here_next[b] + after[b]
-                best = max(best, value)
+                if value > best:  # noqa: PLR1730 (max() is a call per label: slower in this loop)
+                    best = value
             row[a] = best
     last = max(allowed[-1], key=lambda s: forward[-1][s])
     path = [last]

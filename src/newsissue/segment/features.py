@@ -231,7 +231,7 @@ class Scorer:
             body += 2.0
         opens = self.opens(i)
         if opens and (style is PageStyle.LINES or i == 0 or self._alone[i - 1]):
-            return (title, NEVER, body, NEVER)
+            return (NEVER if look is None else title, NEVER, body, NEVER)
         # Continuing the line above. A title's second line is judged by its join, not its own look.
         prev = self.lines[i - 1].text
         hyphen = _hyphenated(prev)
@@ -254,6 +254,8 @@ class Scorer:
             body_on -= 3.0
         if style is PageStyle.LINES:
             title_on = body_on = NEVER
+        if look is None:
+            title = NEVER  # a line the language says cannot be a title opens none (it may go on from one)
         return (title, title_on, body, body_on)
 
     def transitions(self) -> list[tuple[float, ...]]:
