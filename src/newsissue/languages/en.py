@@ -253,6 +253,26 @@ _SMALL_WORDS = frozenset(
 )
 
 
+# A line's look is asked for by the title test and again by the decoder: the last lines are kept.
+@functools.lru_cache(maxsize=64)
+def _title_look(text: str) -> float:
+    """Capitals 1, Title Case 0.6, mostly lower case -0.6, starting in lower case -1 (0 when unclear)."""
+    letters = sum(map(str.isalpha, text))
+    if letters < 3:
+        return 0.0
+    if text.isupper() or sum(map(str.isupper, text)) >= 0.85 * letters:
+        return 1.0
+    if text[0].islower():
+        return -1.0
+    words = [word for word in _LOOK_WORDS.findall(text) if word.lower() not in _SMALL_WORDS]
+    if not words:
+        return 0.0
+    capitalised = sum(word[0].isupper() for word in words) / len(words)
+    if capitalised >= 0.8 and len(words) >= 2:
+        return 0.6
+    return -0.6 if capitalised <= 0.5 else 0.0
+
+
 @functools.lru_cache(maxsize=512)
 def _page_word(word: str) -> int | None:
     """A page named in words, read through OCR damage: ``Second``, ``8*cond``, ``Three``."""
@@ -350,20 +370,7 @@ class English(Conventions):
         return any(line.isupper() and _QUOTED_CAPS.search(line) is not None for line in lines)
 
     def title_look(self, text: str) -> float:
-        letters = sum(map(str.isalpha, text))
-        if letters < 3:
-            return 0.0
-        if text.isupper() or sum(map(str.isupper, text)) >= 0.85 * letters:
-            return 1.0
-        if text[0].islower():
-            return -1.0
-        words = [word for word in _LOOK_WORDS.findall(text) if word.lower() not in _SMALL_WORDS]
-        if not words:
-            return 0.0
-        capitalised = sum(word[0].isupper() for word in words) / len(words)
-        if capitalised >= 0.8 and len(words) >= 2:
-            return 0.6
-        return -0.6 if capitalised <= 0.5 else 0.0
+        return _title_look(text)
 
     def title_rank(self, text: str) -> int:
         look = self.title_look(text)
