@@ -4,7 +4,8 @@
 
 Each round times one batch of ``newsissue.parse(text)`` (the default call: language detected)
 and one batch of ``MarkdownIt("commonmark").parse(text)``, interleaved and in alternating order,
-on CPU time (``time.process_time``). Prints the medians and their ratio per page. Without
+on CPU time (``time.process_time``), the garbage collector off as ``timeit`` has it. Prints the
+medians and their ratio per page. Without
 arguments: the golden sample (../shared/golden), the example pages, a 28 KB OCR page built from
 the fictional OCR example, and the real corpus pages (../shared/corpus/text) where present.
 Targets: the sample at most 1.0x, a 25-30 KB OCR page at most 2x. Not a test: a measurement.
@@ -13,6 +14,7 @@ Targets: the sample at most 1.0x, a 25-30 KB OCR page at most 2x. Not a test: a 
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -78,6 +80,22 @@ def compare(text: str, rounds: int, md: MarkdownIt) -> tuple[float, float]:
 
     number = max(batch_for(ours), batch_for(theirs))
     timings: dict[str, list[float]] = {"ours": [], "theirs": []}
+    gc.collect()
+    gc.disable()  # as timeit does: a collection would land on whichever call happens to run
+    try:
+        _rounds(rounds, number, ours, theirs, timings)
+    finally:
+        gc.enable()
+    return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
+
+
+def _rounds(
+    rounds: int,
+    number: int,
+    ours: Callable[[], object],
+    theirs: Callable[[], object],
+    timings: dict[str, list[float]],
+) -> None:
     for index in range(rounds):
         order = (("ours", ours), ("theirs", theirs)) if index % 2 == 0 else (("theirs", theirs), ("ours", ours))
         for name, func in order:
@@ -85,7 +103,6 @@ def compare(text: str, rounds: int, md: MarkdownIt) -> tuple[float, float]:
             for _ in range(number):
                 func()
             timings[name].append((time.process_time() - start) / number)
-    return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
 
 
 def main(argv: list[str]) -> int:

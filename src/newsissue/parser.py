@@ -369,7 +369,8 @@ def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> 
         message = _STYLE_NOTES[units.style].format(measure=units.measure)
         notes.append(Diagnostic(code="page-style", message=f"page {number} {message}", source=source, page=number))
     articles = [item for item in items if item.kind is ItemKind.ARTICLE]
-    size = sum(len(line) - line.count(" ") for line in units.text.text.splitlines())
+    page = units.text.text
+    size = len(page) - page.count(" ") - page.count("\n")
     if size >= _MANY_CHARACTERS and len(articles) <= 1:
         untitled = " with no headline" if articles and articles[0].headline is None else ""
         count = f"{len(articles)} article{'' if len(articles) == 1 else 's'}{untitled}"

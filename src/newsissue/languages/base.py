@@ -294,8 +294,12 @@ _NOT_LETTER_BYTES = bytes(range(256)).translate(None, string.ascii_letters.encod
 _NOT_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
+@functools.lru_cache(maxsize=8)
 def script_counts(text: str) -> tuple[int, int]:
-    """How many Han ideographs and how many Latin letters (A–Z, a–z) ``text`` holds; for ``score``."""
+    """How many Han ideographs and how many Latin letters (A–Z, a–z) ``text`` holds; for ``score``.
+
+    Every language scores the same sample, so its scripts are counted once.
+    """
     ascii_part = text.encode("ascii", "ignore")
     latin = len(ascii_part.translate(None, _NOT_LETTER_BYTES))
     if len(ascii_part) == len(text):

@@ -195,7 +195,7 @@ _MASTHEAD_FEATURES = re.compile(
     r"|^(?:PRICE\s+)?(?:ONE|TWO|THREE|FIVE|\d{1,2})\s+CENTS?\.?$",  # the price by the nameplate: ONE CENT.
     re.IGNORECASE,
 )
-_MASTHEAD_WORDS = ("vol", "no.", "pages", "issn", "edition", "est.", "cent")
+_MASTHEAD_HINT = re.compile(r"vol|no\.|pages|issn|edition|est\.|cent", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
 _NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)", re.IGNORECASE)
 _PAGES = re.compile(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
@@ -500,8 +500,8 @@ class English(Conventions):
             return False
         if _is_nameplate(text):
             return True
-        lower = text.lower()  # a literal test first: most lines have none of the words
-        if any(word in lower for word in _MASTHEAD_WORDS) and _MASTHEAD_FEATURES.search(text) is not None:
+        # A quick test first: most lines have none of the words.
+        if _MASTHEAD_HINT.search(text) is not None and _MASTHEAD_FEATURES.search(text) is not None:
             return True
         return (
             len(text) < 80

@@ -34,12 +34,13 @@ def viterbi(
     allowed = [[s for s in range(states) if row[s] != NEVER] for row in emissions]
     forward = [list(emissions[0])]
     back: list[list[int]] = [[0] * states]
+    blank = [NEVER] * states
+    previous, before = forward[0], allowed[0]
     for i in range(1, count):
-        previous, here, table = forward[-1], emissions[i], tables[i]
-        before = allowed[i - 1]
-        scores = [NEVER] * states
+        here, table, now = emissions[i], tables[i], allowed[i]
+        scores = blank[:]
         pointers = [0] * states
-        for b in allowed[i]:
+        for b in now:
             best, arg = NEVER, 0
             for a in before:
                 value = previous[a] + table[a * states + b]
@@ -49,19 +50,25 @@ def viterbi(
             pointers[b] = arg
         forward.append(scores)
         back.append(pointers)
+        previous, before = scores, now
     # Backward scores give each label's best complete path, for the margins.
-    backward = [[0.0] * states for _ in range(count)]
+    backward: list[list[float]] = [[]] * count
+    backward[-1] = [0.0] * states
+    after, ahead = backward[-1], allowed[-1]
     for i in range(count - 2, -1, -1):
-        after, here_next, table, ahead = backward[i + 1], emissions[i + 1], tables[i + 1], allowed[i + 1]
-        row = backward[i]
-        for a in allowed[i]:
+        here_next, table, now = emissions[i + 1], tables[i + 1], allowed[i]
+        onward = [here_next[b] + after[b] for b in range(states)]
+        row = blank[:]
+        for a in now:
             base = a * states
             best = NEVER
             for b in ahead:
-                value = table[base + b] + here_next[b] + after[b]
+                value = table[base + b] + onward[b]
                 if value > best:  # noqa: PLR1730 (max() is a call per label: slower in this loop)
                     best = value
             row[a] = best
+        backward[i] = row
+        after, ahead = row, now
     last = max(allowed[-1], key=lambda s: forward[-1][s])
     path = [last]
     for i in range(count - 1, 0, -1):

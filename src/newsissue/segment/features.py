@@ -134,6 +134,9 @@ class Scorer:
                 or (columns and conv.is_masthead_line(text))  # on OCR pages: an issue line, a running head
             )
             dateline.append(match_dateline(text, None) is not None)
+            if lines_style:
+                finished.append(True)  # no line goes on from another: nothing reads it
+                continue
             done = ends_sentence(text)
             if not done and (speck := _SPECK.search(text)) is not None:
                 done = ends_sentence(text[: speck.start()])
