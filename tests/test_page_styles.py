@@ -115,3 +115,24 @@ def test_every_style_loses_nothing_and_exports_to_every_format(path: Path) -> No
         assert newsissue.render(issue, name)
     every = {item.confidence for page in issue.pages for item in page.items}
     assert every and all(value is not None and 0.0 <= value <= 1.0 for value in every)
+
+
+def test_a_page_read_badly_says_so_at_warning_level() -> None:
+    # 6,000 characters of column lines and no line that could be a title: one headless article.
+    words = "the board voted last night to keep the ferry boats running until two in the morning".split()
+    lines = [" ".join(words[i % 7 : i % 7 + 6]) + ("." if i % 5 == 4 else "") for i in range(180)]
+    issue = newsissue.parse("\n".join(lines), language="en")
+    loud = {d.code: d for d in issue.diagnostics if d.severity is newsissue.Severity.WARNING}
+    assert "page-read-badly" in loud
+    assert "read as 1 article with no headline" in loud["page-read-badly"].message
+    assert issue.pages[0].items[0].confidence is not None and issue.pages[0].items[0].confidence <= 0.3
+
+
+def test_inspect_shows_doubtful_items_and_the_page_style() -> None:
+    from newsissue.inspect import describe
+
+    text = describe(read("evening-ocr.txt"))
+    assert "page-style: page 1 read as OCR column lines" in text
+    issue = read("evening-ocr.txt")
+    doubtful = [item for item in issue.pages[0].items if (item.confidence or 1.0) < 0.6]
+    assert text.count("(a doubtful reading)") == len(doubtful)

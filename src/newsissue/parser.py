@@ -361,51 +361,43 @@ _MANY_CHARACTERS = 3000
 _LOW_CONFIDENCE = 0.4
 
 
+def _listed(numbers: Sequence[int]) -> str:
+    """A few numbers as a readable list: ``3, 8, 12 …``."""
+    return ", ".join(str(number) for number in numbers[:8]) + (" …" if len(numbers) > 8 else "")
+
+
 def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> list[Diagnostic]:
     """What the segmenter saw of a page, and loud warnings where it was read badly."""
-    source = units.text.source
     notes = []
+
+    def note(code: str, message: str, *, warn: bool = True, line: int | None = None) -> None:
+        severity = Severity.WARNING if warn else Severity.INFO
+        notes.append(
+            Diagnostic(code=code, message=message, severity=severity, source=units.text.source, line=line, page=number)
+        )
+
     if units.style in _STYLE_NOTES:
-        message = _STYLE_NOTES[units.style].format(measure=units.measure)
-        notes.append(Diagnostic(code="page-style", message=f"page {number} {message}", source=source, page=number))
+        note("page-style", f"page {number} " + _STYLE_NOTES[units.style].format(measure=units.measure), warn=False)
     articles = [item for item in items if item.kind is ItemKind.ARTICLE]
     page = units.text.text
     size = len(page) - page.count(" ") - page.count("\n")
     if size >= _MANY_CHARACTERS and len(articles) <= 1:
         untitled = " with no headline" if articles and articles[0].headline is None else ""
         count = f"{len(articles)} article{'' if len(articles) == 1 else 's'}{untitled}"
-        notes.append(
-            Diagnostic(
-                code="page-read-badly",
-                message=f"page {number}: {size:,} characters read as {count}",
-                severity=Severity.WARNING,
-                source=source,
-                page=number,
-            )
-        )
+        note("page-read-badly", f"page {number}: {size:,} characters read as {count}")
     if len(units.doubtful) >= 3:
-        shown = ", ".join(str(line) for line in units.doubtful[:8]) + (" …" if len(units.doubtful) > 8 else "")
-        notes.append(
-            Diagnostic(
-                code="titles-read-as-body",
-                message=f"{len(units.doubtful)} title-like lines read as body (lines {shown})",
-                severity=Severity.WARNING,
-                source=source,
-                line=units.doubtful[0],
-                page=number,
-            )
+        lines = _listed(units.doubtful)
+        note(
+            "titles-read-as-body",
+            f"{len(units.doubtful)} title-like lines read as body (lines {lines})",
+            line=units.doubtful[0],
         )
     doubtful = [index for index, item in enumerate(items, 1) if (item.confidence or 1.0) < _LOW_CONFIDENCE]
     if doubtful:
-        shown = "items " + ", ".join(str(index) for index in doubtful[:8]) + (" …" if len(doubtful) > 8 else "")
-        notes.append(
-            Diagnostic(
-                code="items-uncertain",
-                message=f"page {number}: {len(doubtful)} of {len(items)} items read with low confidence ({shown})",
-                severity=Severity.WARNING,
-                source=source,
-                page=number,
-            )
+        shown = f"items {_listed(doubtful)}"
+        note(
+            "items-uncertain",
+            f"page {number}: {len(doubtful)} of {len(items)} items read with low confidence ({shown})",
         )
     return notes
 

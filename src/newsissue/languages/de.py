@@ -28,9 +28,8 @@ from .base import (
     Masthead,
     PageHeader,
     resolve_date,
-    script_counts,
-    stopword_share,
 )
+from .latin import LatinScript, capitals
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -62,7 +61,6 @@ _MONTH = (
     r"(?:Jan(?:uar)?|Febr?(?:uar)?|März|Mär|Apr(?:il)?|Mai|Juni?|Juli?|Aug(?:ust)?|Sept?(?:ember)?"
     r"|Okt(?:ober)?|Oct(?:ober)?|Nov(?:ember)?|Dez(?:ember)?|Dec(?:ember)?)"
 )
-_SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’“«»)]"
 _CONTINUES = ",;:-–=⸗("
 _HYPHENS = "-=⸗¬"
@@ -113,7 +111,7 @@ def _month(name: str) -> int:
     return _MONTHS[name[:3].lower()]
 
 
-class German(Conventions):
+class German(LatinScript):
     """Conventions of German-language newspapers."""
 
     code = "de"
@@ -137,24 +135,13 @@ class German(Conventions):
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS
     closers = _CLOSERS
+    stopwords = _STOPWORDS
     #: Headlines are single lines: what stands above one in a title run is a section heading.
     max_stack = 2
     section_words = re.compile(
         r"Ausland|Inland|Telegraph(?:isches)?|Telegramme|Verm[iſ]s?[sſ]chtes|Lokales|Politi[sſ]ches|Deut[sſ]chland"
         r"|Amerika|Europa|Feuilleton|Handel und Verkehr|Aus der Stadt|Staat \w+|Neue[sſ]te Nachrichten"
     )
-
-    def score(self, text: str) -> float:
-        han, latin = script_counts(text[:1000])
-        if not latin:
-            return 0.0
-        if 4 * han >= latin:
-            return latin / (latin + 4 * han) / 2  # mostly Han: no need to weigh the words
-        return latin / (latin + 4 * han) * (0.5 + stopword_share(text[:4000], _STOPWORDS))
-
-    def ends_sentence(self, text: str) -> bool:
-        stripped = text.rstrip().rstrip(_CLOSERS)
-        return bool(stripped) and stripped[-1] in _SENTENCE_END
 
     def join(self, left: str, right: str) -> str:
         # ``Abon-`` + ``nement``; a compound's first part keeps its hyphen before ``und``: ``Handels- und``.
@@ -184,10 +171,10 @@ class German(Conventions):
         )
 
     def title_look(self, text: str) -> float:
-        letters = [ch for ch in text if ch.isalpha()]
-        if len(letters) < 3:
+        share = capitals(text)
+        if share is None:
             return 0.0
-        if sum(ch.isupper() for ch in letters) >= 0.85 * len(letters):
+        if share >= 0.85:
             return 1.0
         if text[:1].islower():
             return -1.0
@@ -197,9 +184,6 @@ class German(Conventions):
         if len(words) <= 6 and "," not in text:
             return 0.5 if self.ends_sentence(text) else 0.3
         return 0.0
-
-    def title_rank(self, text: str) -> int:
-        return 2 if self.title_look(text) >= 1.0 else 3
 
     def section_heads(self, lines: tuple[str, ...]) -> int:
         # One headline a story, perhaps with a line in brackets under it; what stands above is a section heading.

@@ -32,9 +32,8 @@ from .base import (
     Masthead,
     PageHeader,
     resolve_date,
-    script_counts,
-    stopword_share,
 )
+from .latin import LatinScript, capitals
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -257,10 +256,10 @@ _SMALL_WORDS = frozenset(
 @functools.lru_cache(maxsize=64)
 def _title_look(text: str) -> float:
     """Capitals 1, Title Case 0.6, mostly lower case -0.6, starting in lower case -1 (0 when unclear)."""
-    letters = sum(map(str.isalpha, text))
-    if letters < 3:
+    share = capitals(text)
+    if share is None:
         return 0.0
-    if text.isupper() or sum(map(str.isupper, text)) >= 0.85 * letters:
+    if share >= 0.85:
         return 1.0
     if text[0].islower():
         return -1.0
@@ -318,7 +317,7 @@ def _page(match: re.Match[str]) -> int:
     return max(1, int(match["page"]))
 
 
-class English(Conventions):
+class English(LatinScript):
     """Conventions of English-language newspapers."""
 
     code = "en"
@@ -326,23 +325,16 @@ class English(Conventions):
     labels = Labels(continued="continued")
     dateline_starts_article = False
     max_stack = 8
+    closers = _CLOSERS
+    stopwords = _STOPWORDS
+    tie_break = 0.01  # English wins when the function words decide nothing
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS
-
-    def score(self, text: str) -> float:
-        han, latin = script_counts(text[:1000])
-        if not latin:
-            return 0.0
-        if 4 * han >= latin:
-            return latin / (latin + 4 * han) / 2  # mostly Han: no need to weigh the words
-        # Among Latin-script languages by their function words; English wins a tie.
-        return latin / (latin + 4 * han) * (0.51 + stopword_share(text[:4000], _STOPWORDS))
 
     def ends_sentence(self, text: str) -> bool:
         if text.endswith(" ?"):
             return False  # OCR reads a dash as "?": ``Claim They Are Not Getting ?``
-        stripped = text.rstrip().rstrip(_CLOSERS)
-        return bool(stripped) and stripped[-1] in _SENTENCE_END
+        return super().ends_sentence(text)
 
     def join(self, left: str, right: str) -> str:
         # A word hyphenated at the line end: ``mil-`` + ``lion``; a compound keeps its capital (``Anglo-`` + ``Saxon``).

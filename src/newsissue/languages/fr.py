@@ -26,9 +26,8 @@ from .base import (
     Masthead,
     PageHeader,
     resolve_date,
-    script_counts,
-    stopword_share,
 )
+from .latin import LatinScript, capitals
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -56,7 +55,6 @@ _MONTH = (
     r"(?:janv(?:ier|\.)|févr(?:ier|\.)|fevrier|mars|avril|mai|juin|juil(?:let|\.)|ao[uû]t"
     r"|sept(?:embre|\.)|oct(?:obre|\.)|nov(?:embre|\.)|déc(?:embre|\.)|decembre)"
 )
-_SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’»)]"
 _CONTINUES = ",;:-–("
 _UPPER = "A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ"
@@ -98,7 +96,7 @@ def _month(name: str) -> int:
     return next(index for index, month in enumerate(_MONTHS, 1) if month.startswith(name.rstrip(".")[:4]))
 
 
-class French(Conventions):
+class French(LatinScript):
     """Conventions of French-language newspapers."""
 
     code = "fr"
@@ -122,24 +120,13 @@ class French(Conventions):
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS
     closers = _CLOSERS
+    stopwords = _STOPWORDS
     max_stack = 4
     section_words = re.compile(
         r"DÉPARTEMENTS|[ÀA] L'ÉTRANGER|ÉTRANGER|DERNIÈRE HEURE|FAITS DIVERS|TRIBUNAUX|CHRONIQUE(?: LOCALE)?"
         r"|NOUVELLES(?: DIVERSES)?|INFORMATIONS|THÉÂTRES|SPORTS|BOURSE|NÉCROLOGIE|LA POLITIQUE",
         re.IGNORECASE,
     )
-
-    def score(self, text: str) -> float:
-        han, latin = script_counts(text[:1000])
-        if not latin:
-            return 0.0
-        if 4 * han >= latin:
-            return latin / (latin + 4 * han) / 2  # mostly Han: no need to weigh the words
-        return latin / (latin + 4 * han) * (0.5 + stopword_share(text[:4000], _STOPWORDS))
-
-    def ends_sentence(self, text: str) -> bool:
-        stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
-        return bool(stripped) and stripped[-1] in _SENTENCE_END
 
     def join(self, left: str, right: str) -> str:
         if len(left) > 1 and left[-1] == "-" and left[-2].isalpha() and right[:1].islower():
@@ -162,17 +149,14 @@ class French(Conventions):
         return text[:1].islower() and "uite" not in text[-40:] and _MASTHEAD_FEATURES.search(text) is None
 
     def title_look(self, text: str) -> float:
-        letters = [ch for ch in text if ch.isalpha()]
-        if len(letters) < 3:
+        share = capitals(text)
+        if share is None:
             return 0.0
-        if sum(ch.isupper() for ch in letters) >= 0.85 * len(letters):
+        if share >= 0.85:
             return 1.0
         if text[:1].islower():
             return -1.0
         return 0.3 if len(text.split()) <= 6 and "," not in text else 0.0
-
-    def title_rank(self, text: str) -> int:
-        return 2 if self.title_look(text) >= 1.0 else 3
 
     def headline_index(self, lines: tuple[str, ...]) -> int:
         # A headline in capitals and a deck under it: ``LA FOIRE DE SAINT-MARC`` / ``Une affluence …``.
