@@ -19,7 +19,7 @@ import attrs
 from ..evidence import Line, LineKind, Removed
 from ..languages.base import Conventions
 from .decoder import NEVER, viterbi
-from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style
+from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style, read_paragraph_lines
 from .units import Unit, build_units
 
 __all__ = ["PageStyle", "Segmentation", "Unit", "segment_lines", "standalone"]
@@ -126,30 +126,23 @@ def _fixed(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]
     return labels, [math.inf] * len(labels)
 
 
-def _independent(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]]:
-    """Each line's best label on its own, and its margin: the decoder's answer when no transition scores."""
-    labels, margins = [], []
-    for row in emissions:
-        title, body = row[TITLE], row[BODY]
-        labels.append(TITLE if title >= body else BODY)
-        margins.append(abs(title - body) if NEVER not in (title, body) else math.inf)
-    return labels, margins
-
-
 def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     """Decide a page's units from its lines."""
     content, furniture, starts, titles = _records(lines, conv)
     style, measure = page_style(content, conv, records=bool(starts))
-    scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
-    emissions = scorer.emissions()
-    if style is PageStyle.BLOCKS:
-        labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
-    elif style is PageStyle.LINES:
-        labels, margins = _independent(emissions)  # no line goes on from another: no transition weighs
+    if style is PageStyle.LINES:
+        # No line goes on from another: no transition weighs, each line's best label is the answer.
+        reading = read_paragraph_lines(content, conv, frozenset(titles))
+        labels, margins, prose, looks = reading.labels, reading.margins, reading.prose, reading.looks
     else:
-        labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
-    units, removed = build_units(content, labels, margins, conv.join, records=frozenset(starts), prose=scorer.prose)
-    looks = scorer.looks or [None] * len(content)
+        scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
+        emissions = scorer.emissions()
+        if style is PageStyle.BLOCKS:
+            labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
+        else:
+            labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
+        prose, looks = scorer.prose, scorer.looks or [None] * len(content)
+    units, removed = build_units(content, labels, margins, conv.join, records=frozenset(starts), prose=prose)
     doubtful = tuple(
         line.line
         for line, label, margin, look in zip(content, labels, margins, looks, strict=True)

@@ -19,6 +19,7 @@ A page is read in one of three styles, from its own lines:
 from __future__ import annotations
 
 import enum
+import math
 import re
 import statistics
 from collections.abc import Callable, Sequence
@@ -81,9 +82,79 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
     return PageStyle.COLUMNS, measure
 
 
+@attrs.frozen
+class LineReading:
+    """The labels of a page of one title or paragraph a line, each line's margin, and what it showed."""
+
+    labels: list[int]
+    margins: list[float]
+    prose: list[bool]
+    looks: list[float | None]
+
+
+def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: frozenset[int]) -> LineReading:
+    """Label a ``lines`` page: each line on its own, no transition weighs (the decoder's answer there).
+
+    A line is a title when its title score beats its body score: the language's title test and look,
+    its length (a short line on a page of paragraphs is a title more often than not), a dateline at
+    its start (body) or on the next line (the line above a dateline is its story's title).
+    """
+    count = len(lines)
+    is_prose, match_dateline, debris = conv.is_prose, conv.match_dateline, conv.match_debris
+    prose = [False] * count
+    dateline = [False] * count
+    fixed: dict[int, int] = {}
+    for i, line in enumerate(lines):
+        if line.kind is not LineKind.TEXT:
+            fixed[i] = TITLE if line.kind is LineKind.HEADING else BODY
+            continue
+        if i in titles:
+            fixed[i] = TITLE
+            continue
+        text = line.text
+        if len(text) > 12 and is_prose(text):
+            prose[i] = True
+        elif debris(text):
+            fixed[i] = BODY
+        elif conv.is_section_heading(text):
+            fixed[i] = TITLE
+        else:
+            dateline[i] = match_dateline(text, None) is not None
+    labels: list[int] = []
+    margins: list[float] = []
+    looks: list[float | None] = [None] * count
+    for i, line in enumerate(lines):
+        if i in fixed:
+            labels.append(fixed[i])
+            margins.append(math.inf)
+            continue
+        if prose[i]:
+            labels.append(BODY)
+            margins.append(_PROSE_MARGIN)
+            continue
+        text = line.text
+        if not (conv.is_title_like(text) or conv.starts_title(text)):
+            labels.append(BODY)  # a line that cannot be a title opens none
+            margins.append(math.inf)
+            continue
+        look = looks[i] = conv.title_look(text)
+        title = -1.0 + 3.0 * look + (2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0)
+        body = -1.0  # a short line on a page of paragraphs is a title more often than not
+        if dateline[i]:
+            title -= 4.0
+            body += 2.0
+        elif i + 1 < count and dateline[i + 1]:
+            title += 1.5
+        if text[:1].islower():
+            title -= 2.0
+        labels.append(TITLE if title >= body else BODY)
+        margins.append(abs(title - body))
+    return LineReading(labels=labels, margins=margins, prose=prose, looks=looks)
+
+
 @attrs.define
 class Scorer:
-    """Emission scores and transition tables for one page's lines."""
+    """Emission scores and transition tables for one page's lines (``blocks`` and ``columns`` pages)."""
 
     lines: Sequence[Line]
     conv: Conventions
@@ -107,7 +178,7 @@ class Scorer:
         conv, columns = self.conv, self.style is PageStyle.COLUMNS
         alone, dateline, finished, prose = self._alone, self._dateline, self._finished, self.prose
         ends_sentence, match_dateline, debris = conv.ends_sentence, conv.match_dateline, conv.match_debris
-        is_prose, lines_style = conv.is_prose, self.style is PageStyle.LINES
+        is_prose = conv.is_prose
         for line in self.lines:
             text = line.text
             if line.kind is not LineKind.TEXT:
@@ -119,24 +190,19 @@ class Scorer:
             if len(text) > 12 and is_prose(text):  # most lines of most pages: no matcher needed
                 alone.append(False)
                 dateline.append(False)
-                finished.append(lines_style or ends_sentence(text))  # one paragraph a line: no join to weigh
+                finished.append(ends_sentence(text))
                 prose.append(True)
                 continue
             prose.append(False)
-            # One title or paragraph per line: whether a line stands alone changes no join, and the
-            # assembly reads bylines, jumps and captions before the decoder's title flag.
             if conv.is_section_heading(text):
                 self.sections.add(len(alone))
             alone.append(
                 debris(text)
                 or len(alone) in self.sections
-                or (lines_style is False and self.standalone(text))
+                or self.standalone(text)
                 or (columns and conv.is_masthead_line(text))  # on OCR pages: an issue line, a running head
             )
             dateline.append(match_dateline(text, None) is not None)
-            if lines_style:
-                finished.append(True)  # no line goes on from another: nothing reads it
-                continue
             done = ends_sentence(text)
             if not done and (speck := _SPECK.search(text)) is not None:
                 done = ends_sentence(text[: speck.start()])
@@ -154,10 +220,6 @@ class Scorer:
         if self.style is PageStyle.BLOCKS:
             return self._block_emissions()
         looks = self.looks = [self._look(i) for i in range(len(self.lines))]
-        if self.style is PageStyle.LINES:
-            # A prose line on a page of one paragraph a line is body, whatever its neighbours.
-            prose, emission, titles = self.prose, self._emission, self.titles
-            return [_PROSE_ROW if prose[i] and i not in titles else emission(i, looks) for i in range(len(self.lines))]
         return [self._emission(i, looks) for i in range(len(self.lines))]
 
     def _look(self, i: int) -> float | None:
@@ -203,7 +265,7 @@ class Scorer:
             return _FIXED_TITLE if i in self.sections else _FIXED_BODY
         style = self.style
         if i in self.titles:
-            on = 0.0 if conv.title_wraps and style is not PageStyle.LINES and not self.opens(i) else NEVER
+            on = 0.0 if conv.title_wraps and not self.opens(i) else NEVER
             return (0.0, on, NEVER, NEVER)
         text = line.text
         ratio = len(text) / self.measure
@@ -219,11 +281,7 @@ class Scorer:
         body = 0.0
         if look is not None and not dateline and i + 1 < len(self.lines) and self._dateline[i + 1]:
             title += 1.5  # a dateline opens a story: the line above it is its title
-        if style is PageStyle.LINES:
-            title += 2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0
-            if look is not None:
-                body -= 1.0  # a short line on a page of paragraphs is a title more often than not
-        elif ratio >= 0.9:
+        if ratio >= 0.9:
             if look is None or look < 1.0:
                 title -= 2.0  # a full line is body, unless it is set in capitals
         elif ratio < 0.75:
@@ -233,7 +291,7 @@ class Scorer:
         if dateline:
             body += 2.0
         opens = self.opens(i)
-        if opens and (style is PageStyle.LINES or i == 0 or self._alone[i - 1]):
+        if opens and (i == 0 or self._alone[i - 1]):
             return (NEVER if look is None else title, NEVER, body, NEVER)
         # Continuing the line above. A title's second line is judged by its join, not its own look.
         prev = self.lines[i - 1].text
@@ -255,8 +313,6 @@ class Scorer:
         if opens:  # a blank line: a boundary more often than not
             title_on -= 3.0
             body_on -= 3.0
-        if style is PageStyle.LINES:
-            title_on = body_on = NEVER
         if look is None:
             title = NEVER  # a line the language says cannot be a title opens none (it may go on from one)
         return (title, title_on, body, body_on)
@@ -318,8 +374,8 @@ def _table(  # noqa: PLR0917 (the evidence is the cache key, in its order)
 
 
 _FIXED_TITLE = (0.0, NEVER, NEVER, NEVER)
-# A long prose line where each line is a unit: what ``_emission`` gives it (no title's look, too long).
-_PROSE_ROW = (-10.0, NEVER, 0.0, NEVER)
+# How sure a prose line on a page of paragraphs is body (no title's look, too long for a title).
+_PROSE_MARGIN = 10.0
 _FIXED_BODY = (NEVER, NEVER, 0.0, NEVER)
 _BLOCK_TABLE = tuple(
     NEVER if (b == TITLE_ON and a not in (TITLE, TITLE_ON)) or (b == BODY_ON and a in (TITLE, TITLE_ON)) else 0.0
