@@ -14,88 +14,29 @@ The rules, in the order they decide (see docs/parsing.md):
   second opens with a dash), three are kicker, headline and subheadline.
 * A paragraph that does not end a sentence continues in the next text unit, also
   across a picture or caption, which is then placed after the joined paragraph.
+* On a page of database records each record is one item; a dateline inside it is
+  another dispatch, its last short lines (a sign-off) stay in it.
+
+What each unit is comes from ``tokens``; a finished item is built by ``items``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import functools
-import math
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from collections.abc import Sequence
 
 import attrs
 
-from ..evidence import REMOVED_MESSAGES, LineKind
-from ..languages.base import BylineMatch, Conventions, DatelineMatch, JumpMatch
-from ..model import Article, Block, Byline, Dateline, Diagnostic, Figure, Heading, ItemKind, Jump, Paragraph, Severity
+from ..evidence import REMOVED_MESSAGES
+from ..languages.base import BylineMatch, Conventions, JumpMatch
+from ..model import Article, Diagnostic, Figure, Heading, ItemKind, Paragraph, Severity
+from .items import Draft, item_of, sureness
+from .tokens import Kind, Token, tokenize
 from .units import Unit
 
 __all__ = ["PageLayout", "read_layout"]
 
-# Enum members looked up once: an enum attribute lookup costs several times a global's.
-_TEXT, _HEADING, _IMAGE = LineKind.TEXT, LineKind.HEADING, LineKind.IMAGE
 _WARNING, _INFO = Severity.WARNING, Severity.INFO
-
-
-class _Kind:
-    """What a unit is to the layout. Plain constants, not an enum: member lookup is in the hot loop."""
-
-    HEADING = "heading"
-    TITLE = "title"
-    BYLINE = "byline"
-    JUMP = "jump"
-    CAPTION = "caption"
-    IMAGE = "image"
-    PARA = "para"
-    DEBRIS = "debris"
-
-
-class _Token(NamedTuple):
-    kind: str
-    text: str
-    line: int
-    #: The heading level; 7 for what is not a heading.
-    rank: int
-    unit: Unit
-    byline: BylineMatch | None
-    jump: JumpMatch | None
-    dateline: DatelineMatch | None
-    #: A byline or a moved-out dateline opens the text: it leads an article.
-    anchor: bool
-
-
-# A token from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
-_token = functools.partial(tuple.__new__, _Token)
-
-
-@attrs.define
-class _Draft:
-    kind: ItemKind = ItemKind.ARTICLE
-    kicker: str | None = None
-    headline: str | None = None
-    subheadline: str | None = None
-    rank: int = 7
-    byline_parts: list[str] = attrs.Factory(list)
-    bylines: list[Byline] = attrs.Factory(list)
-    dateline: Dateline | None = None
-    body: list[Block] = attrs.Factory(list)
-    continued_from: Jump | None = None
-    continued_on: Jump | None = None
-    closed: bool = False
-    #: The paragraph being read (the next text may continue it), its first and last line,
-    #: and whether it ends a sentence.
-    pending: str | None = None
-    pending_first: int = 0
-    pending_last: int = 0
-    pending_finished: bool = True
-    deferred: list[Figure] = attrs.Factory(list)
-    #: The decoder's margins for the lines that made the item: its title lines and its first text.
-    margins: list[float] = attrs.Factory(list)
-
-    @property
-    def started(self) -> bool:
-        return bool(self.body) or self.pending is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -129,7 +70,7 @@ class _Reader:
         self.items: list[Article] = []
         self.diagnostics: list[Diagnostic] = []
         self.papers: list[str] = []
-        self.current: _Draft | None = None
+        self.current: Draft | None = None
 
     # -- diagnostics -------------------------------------------------------
 
@@ -146,89 +87,43 @@ class _Reader:
             )
         )
 
-    # -- tokens -------------------------------------------------------------
-
-    def tokens(self, units: Sequence[Unit]) -> list[_Token]:
-        """The units as tokens; debris is left out, and noted."""
-        is_prose, tokens = self.conv.is_prose, []
-        for unit in units:
-            text = unit.text
-            if unit.prose or (
-                unit.kind is _TEXT and not unit.title and len(text) > 12 and is_prose(text)
-            ):  # a shortcut
-                tokens.append(_token((_Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
-                continue
-            token = self.token(unit)
-            if token.kind is _Kind.DEBRIS:
-                self.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, text)
-            else:
-                tokens.append(token)
-        return tokens
-
-    def token(self, unit: Unit) -> _Token:
-        conv, text, line, kind = self.conv, unit.text, unit.line, unit.kind
-        if kind is _TEXT:
-            if conv.match_debris(text):
-                return _token((_Kind.DEBRIS, text, line, 7, unit, None, None, None, False))
-        elif kind is _IMAGE:
-            return _token((_Kind.IMAGE, text, line, 7, unit, None, None, None, False))
-        rank = unit.level or 7
-        jump = conv.match_jump(text)
-        if jump is not None and not jump.rest:
-            return _token((_Kind.JUMP, text, line, rank, unit, None, jump, None, False))
-        whole = conv.match_byline(text, whole=True)
-        if whole is not None and not whole.rest:
-            return _token((_Kind.BYLINE, text, line, rank, unit, whole, None, None, False))
-        if kind is _HEADING:
-            return _token((_Kind.HEADING, text, line, rank, unit, None, None, None, False))
-        if conv.match_caption(text) is not None:
-            return _token((_Kind.CAPTION, text, line, 7, unit, None, None, None, False))
-        if unit.title:
-            return _token((_Kind.TITLE, text, line, conv.title_rank(text), unit, None, None, None, False))
-        byline = conv.match_byline(text, whole=False)
-        dateline = conv.match_dateline(byline.rest if byline is not None else text, self.issue_date)
-        anchor = byline is not None or (dateline is not None and not dateline.keep)
-        return _token((_Kind.PARA, text, line, 7, unit, byline, jump, dateline, anchor))
-
     # -- the walk -----------------------------------------------------------
 
-    def read(self, tokens: list[_Token]) -> None:
+    def read(self, tokens: list[Token]) -> None:
         index = 0
         while index < len(tokens):
             token = tokens[index]
             kind = token.kind
             if token.unit.record:
                 self.finish()  # a database record is one item
-            if kind is _Kind.PARA and token.jump is None and not token.anchor:
+            if kind is Kind.PARA and token.jump is None and not token.anchor:
                 draft = self.current
                 if draft is not None and not draft.closed and draft.started:
                     self.prose(draft, token.text, token.line)  # most of a page: body text past the lead
                     index += 1
                     continue
-            if kind is not _Kind.HEADING and kind is not _Kind.TITLE:
+            if kind is not Kind.HEADING and kind is not Kind.TITLE:
                 index = self.body_token(tokens, index)
                 continue
             end = index + 1
-            while (
-                end < len(tokens) and tokens[end].kind in (_Kind.HEADING, _Kind.TITLE) and not tokens[end].unit.record
-            ):
+            while end < len(tokens) and tokens[end].kind in (Kind.HEADING, Kind.TITLE) and not tokens[end].unit.record:
                 end += 1
             self.title_run(tokens[index:end], tokens[end] if end < len(tokens) else None)
             index = end
         self.finish()
 
-    def title_run(self, run: list[_Token], following: _Token | None) -> None:
+    def title_run(self, run: list[Token], following: Token | None) -> None:
         current = self.current
         anchored = following is not None and (
-            following.kind is _Kind.BYLINE
+            following.kind is Kind.BYLINE
             or following.anchor
             or (following.jump is not None and not following.jump.outgoing)
         )
         body_follows = following is not None and following.kind in (
-            _Kind.PARA,
-            _Kind.BYLINE,
-            _Kind.CAPTION,
-            _Kind.IMAGE,
+            Kind.PARA,
+            Kind.BYLINE,
+            Kind.CAPTION,
+            Kind.IMAGE,
         )
         if (
             current is not None
@@ -236,7 +131,7 @@ class _Reader:
             and not current.closed
             and not anchored
             and not current.pending_finished
-            and run[0].kind is _Kind.TITLE
+            and run[0].kind is Kind.TITLE
         ):
             # A short line continuing an unfinished paragraph is no title.
             self.paragraph(run[0].text, run[0].line)
@@ -273,8 +168,8 @@ class _Reader:
             self.finish()
             self.block_item(run)
 
-    def start_article(self, run: list[_Token], kind: ItemKind = ItemKind.ARTICLE) -> None:
-        marked = [position for position, token in enumerate(run) if token.kind is _Kind.HEADING]
+    def start_article(self, run: list[Token], kind: ItemKind = ItemKind.ARTICLE) -> None:
+        marked = [position for position, token in enumerate(run) if token.kind is Kind.HEADING]
         start = max(0, marked[0] - 1) if marked else 0
         start = max(start, len(run) - self.conv.max_stack)
         sections = self.conv.section_heads(tuple(token.text for token in run[start:]))
@@ -289,7 +184,7 @@ class _Reader:
             start += sections
         self.finish()
         stack = run[start:]
-        draft = _Draft(kind=kind, margins=[token.unit.margin for token in stack])
+        draft = Draft(kind=kind, margins=[token.unit.margin for token in stack])
         top = min(token.rank for token in stack)
         tops = [position for position, token in enumerate(stack) if token.rank == top]
         conv = self.conv
@@ -310,20 +205,20 @@ class _Reader:
             draft.subheadline = " ".join(conv.strip_subheadline(token.text) for token in stack[at + 1 :])
         self.current = draft
 
-    def crosshead(self, token: _Token) -> None:
+    def crosshead(self, token: Token) -> None:
         draft = self.current
         assert draft is not None
         self.flush(draft, token.line)
         draft.body.append(Heading(text=token.text))
-        if token.kind is _Kind.TITLE:
+        if token.kind is Kind.TITLE:
             self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.line, token.text)
 
-    def block_item(self, run: Sequence[_Token], *, sections: bool = False) -> None:
+    def block_item(self, run: Sequence[Token], *, sections: bool = False) -> None:
         """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
         lines = tuple(token.text for token in run)
         kind = self.conv.classify(lines)
         body = tuple(Paragraph(text=line) for line in lines)
-        self.items.append(Article(kind=kind, body=body, confidence=_sureness(token.unit.margin for token in run)))
+        self.items.append(Article(kind=kind, body=body, confidence=sureness(token.unit.margin for token in run)))
         if sections:
             self.note("section-heading", f"{len(lines)} section heading lines above a headline", run[0].line)
             return
@@ -334,11 +229,11 @@ class _Reader:
             warn=kind is ItemKind.OTHER,
         )
 
-    def draft_for_body(self, token: _Token) -> _Draft:
+    def draft_for_body(self, token: Token) -> Draft:
         current = self.current
         if current is None:
             self.note("no-headline", "text with no headline above it", token.line, token.text[:40], warn=True)
-            current = self.current = _Draft()
+            current = self.current = Draft()
         elif (
             token.anchor
             and current.started
@@ -347,29 +242,29 @@ class _Reader:
         ):
             # A byline or dateline lead inside a body: a new article whose title was missed.
             self.finish()
-            current = self.current = _Draft()
+            current = self.current = Draft()
             self.note("no-headline", "a byline or dateline lead with no title run above it", token.line, warn=True)
-        elif current.closed and token.kind is _Kind.PARA:
+        elif current.closed and token.kind is Kind.PARA:
             self.note("text-after-jump", "text after the jump line that closed the article", token.line, warn=True)
         return current
 
-    def body_token(self, tokens: list[_Token], index: int) -> int:
+    def body_token(self, tokens: list[Token], index: int) -> int:
         token = tokens[index]
         draft = self.draft_for_body(token)
         if not draft.started:
             draft.margins.append(token.unit.margin)
         line = token.line
-        if token.kind is _Kind.BYLINE and token.byline is not None:
+        if token.kind is Kind.BYLINE and token.byline is not None:
             if draft.started and (draft.bylines or not token.byline.closing):
                 self.paragraph(token.text, line)
             else:
                 self.add_byline(draft, token.byline)
-        elif token.kind is _Kind.JUMP and token.jump is not None:
+        elif token.kind is Kind.JUMP and token.jump is not None:
             self.flush(draft, line)
             self.jump(draft, token.jump, line)
-        elif token.kind in (_Kind.IMAGE, _Kind.CAPTION):
+        elif token.kind in (Kind.IMAGE, Kind.CAPTION):
             figure = self.figure(token)
-            if token.kind is _Kind.IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is _Kind.CAPTION:
+            if token.kind is Kind.IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is Kind.CAPTION:
                 caption = self.figure(tokens[index + 1])
                 figure = attrs.evolve(figure, caption=caption.caption or figure.caption, credit=caption.credit)
                 index += 1
@@ -394,20 +289,20 @@ class _Reader:
             self.paragraph(token.text, line, token)
         return index + 1
 
-    def figure(self, token: _Token) -> Figure:
-        if token.kind is _Kind.IMAGE:
+    def figure(self, token: Token) -> Figure:
+        if token.kind is Kind.IMAGE:
             return Figure(caption=token.text or None, image=token.unit.image or None)
         match = self.conv.match_caption(token.text)
         assert match is not None
         return Figure(caption=match.caption, credit=match.credit)
 
-    def add_byline(self, draft: _Draft, match: BylineMatch) -> None:
+    def add_byline(self, draft: Draft, match: BylineMatch) -> None:
         draft.byline_parts.append(match.text)
         draft.bylines.extend(match.bylines)
         if match.paper:
             self.papers.append(match.paper)
 
-    def jump(self, draft: _Draft, match: JumpMatch, line: int) -> None:
+    def jump(self, draft: Draft, match: JumpMatch, line: int) -> None:
         taken = draft.continued_on if match.outgoing else draft.continued_from
         if taken is not None:
             self.note("jump-repeated", "a second jump line for one item is not used", line, match.jump.text, warn=True)
@@ -417,7 +312,7 @@ class _Reader:
             draft.continued_from = match.jump
         draft.closed = draft.closed or match.outgoing
 
-    def paragraph(self, text: str, line: int, token: _Token | None = None) -> None:
+    def paragraph(self, text: str, line: int, token: Token | None = None) -> None:
         """Add body text; a lead (the first text) gives up its byline, dateline and jump."""
         draft = self.current
         assert draft is not None
@@ -433,7 +328,7 @@ class _Reader:
             self.flush(draft, line)
             self.jump(draft, outgoing, line)
 
-    def prose(self, draft: _Draft, text: str, line: int) -> None:
+    def prose(self, draft: Draft, text: str, line: int) -> None:
         """Body text: it continues an unfinished paragraph, or starts one."""
         conv = self.conv
         pending = draft.pending
@@ -456,7 +351,7 @@ class _Reader:
             draft.pending_finished = conv.ends_sentence(text)
 
     def lead(
-        self, draft: _Draft, text: str, line: int, token: _Token | None, outgoing: JumpMatch | None
+        self, draft: Draft, text: str, line: int, token: Token | None, outgoing: JumpMatch | None
     ) -> tuple[str, JumpMatch | None]:
         """The first text of an item without its byline, dateline and incoming jump; and its outgoing jump."""
         conv = self.conv
@@ -481,7 +376,7 @@ class _Reader:
             outgoing = conv.match_jump(text)
         return text, outgoing
 
-    def flush(self, draft: _Draft, line: int) -> None:
+    def flush(self, draft: Draft, line: int) -> None:
         pending = draft.pending
         if pending is None and not draft.deferred:
             return
@@ -498,70 +393,16 @@ class _Reader:
         draft.body.extend(draft.deferred)
         draft.deferred.clear()
 
-    def is_furniture(self, draft: _Draft) -> bool:
-        """Whether a short item with no dateline or byline is the paper's furniture (an issue line, an imprint)."""
-        if draft.dateline is not None or draft.bylines or draft.continued_from is not None:
-            return False
-        texts = [block.text for block in draft.body[:2] if isinstance(block, Paragraph)]
-        if draft.headline is not None and len(draft.headline) > 30:
-            return False
-        if any(self.conv.is_masthead_line(text) for text in [draft.headline or "", *texts]):
-            return True
-        # Text with no headline, too short for a story.
-        return draft.headline is None and sum(len(text) for text in texts) < 80
-
     def finish(self) -> None:
         draft = self.current
         if draft is None:
             return
         self.flush(draft, 0)
-        body = draft.body
-        kind = draft.kind
-        if (
-            kind is ItemKind.ARTICLE
-            and len(body) == 1
-            and isinstance(body[0], Paragraph)
-            and draft.dateline is None
-            and not draft.bylines
-            and self.conv.is_picture_text(body[0].text)
-        ):
-            kind, body = ItemKind.OTHER, [Figure(caption=body[0].text)]
-            self.note("picture-item", "a title over one picture caption read as a picture, not an article", None)
-        elif kind is ItemKind.ARTICLE and self.columns and self.is_furniture(draft):
-            kind = ItemKind.OTHER
-            self.note("furniture-item", "a masthead, issue line or running head inside the page read apart", None)
-        self.items.append(
-            Article(
-                kind=kind,
-                kicker=draft.kicker,
-                headline=draft.headline,
-                subheadline=draft.subheadline,
-                byline_text=" ".join(draft.byline_parts) or None,
-                bylines=tuple(draft.bylines),
-                dateline=draft.dateline,
-                body=tuple(body),
-                continued_from=draft.continued_from,
-                continued_on=draft.continued_on,
-                confidence=_confidence(draft, kind),
-            )
-        )
+        item, note = item_of(draft, self.conv, columns=self.columns)
+        if note is not None:
+            self.note(*note, None)
+        self.items.append(item)
         self.current = None
-
-
-def _confidence(draft: _Draft, kind: ItemKind) -> float:
-    """How sure the reading of an item is, from 0 to 1: its least certain deciding line.
-
-    A decoder margin ``m`` (log-odds between the chosen label and the next best) counts as
-    ``m / (m + 2)``; a line the markup or a convention fixed counts 1. An article with no
-    headline is doubtful whatever its lines say.
-    """
-    sure = _sureness(draft.margins)
-    return min(sure, 0.3) if kind is ItemKind.ARTICLE and draft.headline is None else sure
-
-
-def _sureness(margins: Iterable[float]) -> float:
-    """The least sure of some decoder margins, each ``m`` as ``m / (m + 2)`` (a fixed line, ``inf``, as 1)."""
-    return round(min((1.0 if math.isinf(m) else m / (m + 2.0) for m in margins), default=1.0), 2)
 
 
 def read_layout(
@@ -580,5 +421,8 @@ def read_layout(
     OCR text in column lines.
     """
     reader = _Reader(conventions, issue_date, source, page, records=records, columns=columns)
-    reader.read(reader.tokens(units))
+    tokens, debris = tokenize(units, conventions, issue_date)
+    for unit in debris:
+        reader.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)
+    reader.read(tokens)
     return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))
