@@ -55,7 +55,10 @@ def tokenize(units: Sequence[Unit], conv: Conventions, issue_date: _dt.date | No
     debris: list[Unit] = []
     for unit in units:
         text = unit.text
-        if unit.prose or (unit.kind is _TEXT and not unit.title and len(text) > 12 and is_prose(text)):  # a shortcut
+        # A shortcut for prose: the segmenter judged every line; a unit of joined lines is judged anew.
+        if unit.prose or (
+            unit.kind is _TEXT and not unit.title and unit.end_line > unit.line and len(text) > 12 and is_prose(text)
+        ):
             tokens.append(_token((Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
             continue
         token = _classify(unit, conv, issue_date)
