@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
@@ -20,9 +20,9 @@ from ..evidence import Line, LineKind, Removed
 from ..languages.base import Conventions
 from .decoder import NEVER, viterbi
 from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style, read_paragraph_lines
-from .units import Unit, build_units
+from .units import Matches, Unit, build_units
 
-__all__ = ["PageStyle", "Segmentation", "Unit", "segment_lines", "standalone"]
+__all__ = ["PageStyle", "Segmentation", "Standalone", "Unit", "segment_lines"]
 
 # How far into a record its title stack may reach before the dateline that ends it.
 _RECORD_STACK = 6
@@ -48,17 +48,23 @@ class Segmentation:
     doubtful: tuple[int, ...] = ()
 
 
-def standalone(conv: Conventions) -> Callable[[str], bool]:
-    """Whether a line stands alone, whatever its neighbours: a jump line, a whole byline, a caption."""
+class Standalone:
+    """Whether a line stands alone, whatever its neighbours: a jump line, a whole byline, a caption.
 
-    def test(text: str) -> bool:
+    What it found for each text is kept (``found``), so the assembly does not ask again.
+    """
+
+    def __init__(self, conv: Conventions) -> None:
+        self.conv = conv
+        self.found: dict[str, Matches] = {}
+
+    def __call__(self, text: str) -> bool:
+        conv = self.conv
         jump = conv.match_jump(text)
-        if jump is not None and not jump.rest:
-            return True
-        byline = conv.match_byline(text, whole=True)
-        return (byline is not None and not byline.rest) or conv.match_caption(text) is not None
-
-    return test
+        whole = conv.match_byline(text, whole=True)
+        caption = conv.match_caption(text)
+        self.found[text] = (jump, whole, caption)
+        return (jump is not None and not jump.rest) or (whole is not None and not whole.rest) or caption is not None
 
 
 def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list[str], set[int], set[int]]:
@@ -130,19 +136,22 @@ def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     """Decide a page's units from its lines."""
     content, furniture, starts, titles = _records(lines, conv)
     style, measure = page_style(content, conv, records=bool(starts))
+    alone = Standalone(conv)
     if style is PageStyle.LINES:
         # No line goes on from another: no transition weighs, each line's best label is the answer.
         reading = read_paragraph_lines(content, conv, frozenset(titles))
         labels, margins, prose, looks = reading.labels, reading.margins, reading.prose, reading.looks
     else:
-        scorer = Scorer(content, conv, style, measure, standalone(conv), frozenset(titles))
+        scorer = Scorer(content, conv, style, measure, alone, frozenset(titles))
         emissions = scorer.emissions()
         if style is PageStyle.BLOCKS:
             labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
         else:
             labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
         prose, looks = scorer.prose, scorer.looks or [None] * len(content)
-    units, removed = build_units(content, labels, margins, conv.join, records=frozenset(starts), prose=prose)
+    units, removed = build_units(
+        content, labels, margins, conv.join, records=frozenset(starts), prose=prose, found=alone.found
+    )
     doubtful = tuple(
         line.line
         for line, label, margin, look in zip(content, labels, margins, looks, strict=True)

@@ -77,15 +77,16 @@ def _classify(unit: Unit, conv: Conventions, issue_date: _dt.date | None) -> Tok
     elif kind is _IMAGE:
         return _token((Kind.IMAGE, text, line, 7, unit, None, None, None, False))
     rank = unit.level or 7
-    jump = conv.match_jump(text)
+    found = unit.matches  # what the segmenter already asked of this line
+    jump = found[0] if found is not None else conv.match_jump(text)
     if jump is not None and not jump.rest:
         return _token((Kind.JUMP, text, line, rank, unit, None, jump, None, False))
-    whole = conv.match_byline(text, whole=True)
+    whole = found[1] if found is not None else conv.match_byline(text, whole=True)
     if whole is not None and not whole.rest:
         return _token((Kind.BYLINE, text, line, rank, unit, whole, None, None, False))
     if kind is _HEADING:
         return _token((Kind.HEADING, text, line, rank, unit, None, None, None, False))
-    if conv.match_caption(text) is not None:
+    if (found[2] if found is not None else conv.match_caption(text)) is not None:
         return _token((Kind.CAPTION, text, line, 7, unit, None, None, None, False))
     if unit.title:
         return _token((Kind.TITLE, text, line, conv.title_rank(text), unit, None, None, None, False))

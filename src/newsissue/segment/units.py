@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..evidence import Line, LineKind, Removed
+from ..languages.base import BylineMatch, CaptionMatch, JumpMatch
 from .features import BODY_ON, TITLE, TITLE_ON
 
-__all__ = ["Unit", "build_units"]
+__all__ = ["Matches", "Unit", "build_units"]
+
+#: What the conventions found in a line: its jump, its whole byline, its caption (each None if none).
+Matches = tuple[JumpMatch | None, BylineMatch | None, CaptionMatch | None]
 
 _TEXT = LineKind.TEXT
 
@@ -32,6 +36,8 @@ class Unit(NamedTuple):
     margin: float = 0.0
     #: The language called the unit's text prose at a glance (no matcher needs to look at it).
     prose: bool = False
+    #: What the conventions already found in the unit's one line, if the segmenter asked.
+    matches: Matches | None = None
 
 
 def build_units(
@@ -42,6 +48,7 @@ def build_units(
     *,
     records: frozenset[int] = frozenset(),
     prose: Sequence[bool] = (),
+    found: Mapping[str, Matches] | None = None,
 ) -> tuple[list[Unit], list[Removed]]:
     """Join each ``TITLE_ON`` / ``BODY_ON`` line to the unit above it; record the hyphens a join removed."""
     units: list[Unit] = []
@@ -52,7 +59,7 @@ def build_units(
             joined = join(unit.text, line.text)
             if len(joined) < len(unit.text) + len(line.text):
                 removed.append(Removed(units[-1].end_line, "hyphen", unit.text[-12:] + "|" + line.text[:12]))
-            units[-1] = unit._replace(text=joined, end_line=line.line, prose=False)
+            units[-1] = unit._replace(text=joined, end_line=line.line, prose=False, matches=None)
             continue
         kind = line.kind
         title = None if kind is not _TEXT else label == TITLE
@@ -71,6 +78,7 @@ def build_units(
                     index in records,
                     margins[index],
                     bool(prose) and prose[index] and not title,
+                    found.get(line.text) if found else None,
                 )
             )
         )
