@@ -42,6 +42,11 @@ class _Text:
     number_from_name: int | None = None
 
 
+def _print_order(path: Path) -> tuple[int, str, str]:
+    number = _PAGE_IN_NAME.search(path.stem)
+    return (int(number.group(1)) if number else 10**9, path.name, str(path))
+
+
 def _read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -60,6 +65,12 @@ def _decode(data: bytes, source: str | None, encoding: str | None) -> tuple[str,
 
 
 def _texts(source: Source, encoding: str | None) -> list[_Text]:
+    if isinstance(source, bytearray | memoryview):
+        source = bytes(source)
+    if not isinstance(source, str | bytes | os.PathLike) and not (
+        isinstance(source, Sequence) and all(isinstance(path, str | os.PathLike) for path in source)
+    ):
+        raise ParseError(f"cannot read a {type(source).__name__}: give text, bytes, a path or a list of paths")
     if isinstance(source, str):
         return [_Text(source, None, 1)]
     if isinstance(source, bytes):
@@ -69,7 +80,7 @@ def _texts(source: Source, encoding: str | None) -> list[_Text]:
     if isinstance(source, os.PathLike):
         path = Path(source)
         if path.is_dir():
-            paths = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES)
+            paths = [p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _TEXT_SUFFIXES]
             if not paths:
                 raise ParseError(f"{path} holds no page files (.md or .txt)")
         else:
@@ -78,6 +89,9 @@ def _texts(source: Source, encoding: str | None) -> list[_Text]:
         paths = [Path(p) for p in source]
         if not paths:
             raise ParseError("no input given")
+    # The issue must not depend on the order the files are named in: pages in the order of the
+    # numbers in their names (02.md before 10.md), then of the names.
+    paths = sorted(paths, key=_print_order)
     texts = []
     for path in paths:
         text, notes = _decode(_read_file(path), path.name, encoding)

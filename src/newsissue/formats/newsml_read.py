@@ -133,6 +133,8 @@ def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> li
         number = _one(props, "pageNumber", int)
         if number is None:
             raise ParseError(f"page group {group.get('id')} has no niprop:pageNumber")
+        if any(number == seen for _, seen, _ in pages):
+            raise ParseError(f"two page groups are page {number}")
         articles = []
         for reference in group.iterfind(_q("itemRef")):
             guid = reference.get("residref", "")
@@ -173,7 +175,10 @@ def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> li
 def read_newsml(data: str | bytes) -> Issue:
     """An issue from a NewsML-G2 newsMessage written by newsissue; raises ParseError otherwise."""
     if isinstance(data, str):
-        data = _DECLARATION.sub("", data, count=1).encode("utf-8")
+        try:
+            data = _DECLARATION.sub("", data, count=1).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ParseError(f"the NewsML text holds a character no XML can hold ({exc.reason})") from None
     if len(data) > MAX_BYTES:
         raise ParseError(f"NewsML document larger than {MAX_BYTES} bytes")
     try:
