@@ -36,6 +36,8 @@ _INDENT = re.compile(r"^(?: {2,}|\t|\u3000)")
 _RULE_LEADS = frozenset("-*_=")
 _MARKUP_LEADS = frozenset("-*_=>#!")
 _INDENTS = frozenset(" \t\u3000")
+# The first characters of a line that may hold markup or an indent: such a line takes the long way.
+_SLOW_LEADS = _MARKUP_LEADS | _INDENTS
 # Enum members looked up once: an enum attribute lookup costs several times a global's.
 _TEXT_KIND, _HEADING_KIND, _IMAGE_KIND = LineKind.TEXT, LineKind.HEADING, LineKind.IMAGE
 # A line from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
@@ -89,8 +91,16 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
             blank = opens = True
             continue
         number = first_line + position
-        line = raw
         printable = raw.isprintable()
+        if printable and raw[0] not in _SLOW_LEADS and not (breaks and "<" in raw):
+            # Most lines: no markup, no indent, no break inside; only the trailing marks to read.
+            escaped = raw.endswith("\\")
+            append(_line((_TEXT_KIND, _clean(raw[:-1] if escaped else raw, marks, True), number, None, None, False,
+                          blank, opens, None, None, None, None)))  # fmt: skip
+            blank = False
+            opens = escaped or raw[-2:] == "  "
+            continue
+        line = raw
         if not printable and _CONTROLS.search(line):
             found = "".join(sorted(set(_CONTROLS.findall(line))))
             removed.append(Removed(number, "control", found.encode("unicode_escape").decode()))
