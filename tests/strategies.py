@@ -266,12 +266,12 @@ _ocr_sentence = st.lists(_ocr_word, min_size=6, max_size=14).map(lambda words: "
 _ocr_paragraph = st.lists(_ocr_sentence, min_size=2, max_size=4).map(" ".join)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """A paragraph in column lines of about ``width`` characters, long words hyphenated."""
+def wrap_column(text: str, width: int) -> list[str]:
+    """Text in column lines of about ``width`` characters, as OCR gives it: long lower-case words hyphenated."""
     lines, line = [], ""
     for word in text.split():
         if line and len(line) + len(word) + 1 > width:
-            if len(word) > 7 and word.isalpha() and word.islower():
+            if len(word) > 6 and word.isalpha() and word.islower():
                 lines.append(f"{line} {word[:3]}-")
                 line = word[3:]
                 continue
@@ -294,12 +294,12 @@ def ocr_story(draw: st.DrawFn, width: int) -> tuple[list[str], str]:
     dash = draw(st.sampled_from(["?", "—", ".—"]))
     # The dateline opens the first column line whole, as OCR gives it; the paragraph wraps after it.
     dateline = f"{draw(_places)}, May {draw(st.integers(1, 28))}.{dash}"
-    first, *rest = _wrap(draw(_ocr_paragraph), width)
-    lines = [*title_lines, *_wrap(deck, width), dateline + first, *rest]
+    first, *rest = wrap_column(draw(_ocr_paragraph), width)
+    lines = [*title_lines, *wrap_column(deck, width), dateline + first, *rest]
     for _ in range(draw(st.integers(0, 2))):
         if draw(st.booleans()):
             lines.append(" ".join(w.capitalize() for w in draw(st.lists(_ocr_word, min_size=2, max_size=3))) + ".")
-        lines.extend(_wrap(draw(_ocr_paragraph), width))
+        lines.extend(wrap_column(draw(_ocr_paragraph), width))
     if draw(st.booleans()):
         lines.append(draw(st.sampled_from(["(Continued on Second Page.)", "(Continued on Page Three.)"])))
     if draw(st.booleans()):
@@ -345,7 +345,7 @@ def latin_pages(draw: st.DrawFn, language: str) -> str:
         place, day, month = draw(st.sampled_from(places)), draw(st.integers(1, 28)), draw(st.sampled_from(months))
         dateline = f"{place}, {day}. {month}" if language == "de" else f"{place}, {day} {month}. —"
         body = " ".join(w.capitalize() if i == 0 else w for i, w in enumerate(draw(words))) + "."
-        wrapped = _wrap(f"{dateline} {body} {body}", draw(st.integers(28, 38)))
+        wrapped = wrap_column(f"{dateline} {body} {body}", draw(st.integers(28, 38)))
         hyphen = draw(st.sampled_from(["-", "="]))
         lines.extend(line[:-1] + hyphen if line.endswith("-") else line for line in wrapped)
         if draw(st.booleans()):

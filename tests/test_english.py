@@ -14,6 +14,8 @@ import newsissue
 from newsissue import Role
 from newsissue.languages.en import English
 
+from .strategies import wrap_column
+
 EN = English()
 ISSUE_DATE = dt.date(2025, 3, 18)
 
@@ -171,19 +173,7 @@ def ocr(page: str, width: int, debris: list[str]) -> str:
             continue
         if block.startswith("!["):
             continue
-        lines, line = [], ""
-        for word in re.sub(r"-\n(?=[a-z])", "", block).split():
-            if line and len(line) + len(word) + 1 > width:
-                if len(word) > 6 and word.isalpha() and word.islower():
-                    lines.append(f"{line} {word[:3]}-")
-                    line = word[3:]
-                    continue
-                lines.append(line)
-                line = word
-            else:
-                line = f"{line} {word}".strip()
-        lines.append(line)
-        out.append("\n".join(lines))
+        out.append("\n".join(wrap_column(re.sub(r"-\n(?=[a-z])", "", block), width)))
         if debris:
             out.append(debris.pop())
     return "\n\n".join(out) + "\n"
