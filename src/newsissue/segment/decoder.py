@@ -17,12 +17,12 @@ NEVER = -math.inf
 
 def viterbi(
     emissions: Sequence[Sequence[float]],
-    tables: Sequence[Sequence[float]],
+    tables: Sequence[Sequence[Sequence[float]]],
     states: int,
 ) -> tuple[list[int], list[float]]:
     """The best label sequence for ``emissions`` (one score per label and line) and each line's margin.
 
-    ``tables[i][a * states + b]`` scores label ``b`` on line ``i`` after label ``a`` on line ``i - 1``
+    ``tables[i][a][b]`` scores label ``b`` on line ``i`` after label ``a`` on line ``i - 1``
     (``tables[0]`` is not read). The margin of a line is how much worse the best complete path
     through its second-best label is (``inf`` when no other label was possible): a confidence
     for the line's reading.
@@ -43,7 +43,7 @@ def viterbi(
         for b in now:
             best, arg = NEVER, 0
             for a in before:
-                value = previous[a] + table[a * states + b]
+                value = previous[a] + table[a][b]
                 if value > best:
                     best, arg = value, a
             scores[b] = best + here[b]
@@ -60,10 +60,10 @@ def viterbi(
         onward = [here_next[b] + after[b] for b in range(states)]
         row = blank[:]
         for a in now:
-            base = a * states
+            cells = table[a]
             best = NEVER
             for b in ahead:
-                value = table[base + b] + onward[b]
+                value = cells[b] + onward[b]
                 if value > best:  # noqa: PLR1730 (max() is a call per label: slower in this loop)
                     best = value
             row[a] = best
@@ -78,6 +78,9 @@ def viterbi(
     for i, chosen in enumerate(path):
         fwd, bwd = forward[i], backward[i]
         best = fwd[chosen] + bwd[chosen]
-        second = max((fwd[s] + bwd[s] for s in allowed[i] if s != chosen), default=NEVER)
+        second = NEVER
+        for s in allowed[i]:
+            if s != chosen and fwd[s] + bwd[s] > second:
+                second = fwd[s] + bwd[s]
         margins.append(best - second if second != NEVER else math.inf)
     return path, margins

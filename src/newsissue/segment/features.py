@@ -299,7 +299,7 @@ class Scorer:
         if not conv.title_wraps and not hyphen:
             title_on = NEVER
         else:
-            title_on = max(title, -1.0) + 0.5
+            title_on = (title if title > -1.0 else -1.0) + 0.5
             title_on += 2.5 if lower else 0.0
             if not hyphen and (looks[i - 1] is None or looks[i - 1] <= 0):  # type: ignore[operator]
                 title_on -= 3.0  # only a title's line goes on as a title
@@ -317,12 +317,12 @@ class Scorer:
             title = NEVER  # a line the language says cannot be a title opens none (it may go on from one)
         return (title, title_on, body, body_on)
 
-    def transitions(self) -> list[tuple[float, ...]]:
-        """For each line, the 4 × 4 table of label scores after each label of the line above (row-major)."""
+    def transitions(self) -> list[tuple[tuple[float, ...], ...]]:
+        """For each line, the 4 × 4 table of label scores after each label of the line above (a row a label)."""
         if self.style is PageStyle.BLOCKS:
             return [_BLOCK_TABLE] * len(self.lines)
-        tables: list[tuple[float, ...]] = [_BLOCK_TABLE]
-        cache: dict[tuple[bool, ...], tuple[float, ...]] = {}
+        tables: list[tuple[tuple[float, ...], ...]] = [_BLOCK_TABLE]
+        cache: dict[tuple[bool, ...], tuple[tuple[float, ...], ...]] = {}
         lines, measure, columns = self.lines, self.measure, self.style is PageStyle.COLUMNS
         for i in range(1, len(lines)):
             prev = lines[i - 1]
@@ -344,7 +344,7 @@ class Scorer:
 
 def _table(  # noqa: PLR0917 (the evidence is the cache key, in its order)
     plain: bool, hyphen: bool, finished: bool, short: bool, dateline: bool, capitals: bool, *, columns: bool
-) -> tuple[float, ...]:
+) -> tuple[tuple[float, ...], ...]:
     """The transition table after a line with this evidence (``plain``: text that does not stand alone;
     ``capitals``: a title-like line set in capitals)."""
     cells = []
@@ -370,7 +370,7 @@ def _table(  # noqa: PLR0917 (the evidence is the cache key, in its order)
             else:
                 # A title after body text: not in the middle of a sentence.
                 cells.append(0.0 if finished else -4.0)
-    return tuple(cells)
+    return tuple(tuple(cells[a * 4 : a * 4 + 4]) for a in range(4))
 
 
 _FIXED_TITLE = (0.0, NEVER, NEVER, NEVER)
@@ -378,7 +378,9 @@ _FIXED_TITLE = (0.0, NEVER, NEVER, NEVER)
 _PROSE_MARGIN = 10.0
 _FIXED_BODY = (NEVER, NEVER, 0.0, NEVER)
 _BLOCK_TABLE = tuple(
-    NEVER if (b == TITLE_ON and a not in (TITLE, TITLE_ON)) or (b == BODY_ON and a in (TITLE, TITLE_ON)) else 0.0
+    tuple(
+        NEVER if (b == TITLE_ON and a not in (TITLE, TITLE_ON)) or (b == BODY_ON and a in (TITLE, TITLE_ON)) else 0.0
+        for b in range(4)
+    )
     for a in range(4)
-    for b in range(4)
 )
