@@ -9,6 +9,7 @@ Bylines ``株洲日报(全媒体记者/陈正明)``, ``本报记者 张三``; da
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 import pluggy
@@ -103,6 +104,8 @@ _AGENCY_DATELINE = re.compile(
     rf"^(?P<open>【)?(?:据)?(?P<agency>{_AGENCY})(?P<place>[{_HAN}]{{0,8}}?)"
     rf"(?:(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日)?(?:电|讯)(?(open)】)"
 )
+# What every agency dateline holds in its first characters: 日电, 社电, 日讯, 社讯 or 本报讯.
+_DATELINE_HINT = re.compile(r"[日社][电讯]|本报讯")
 _OWN_DATELINE = re.compile(r"^【?本报讯】?")
 # A database record header (人民日报 archives): 第1版() and 专栏: with its column label (社论), on one line or two.
 _RECORD = re.compile(
@@ -165,6 +168,27 @@ _AD_WORDS = re.compile(
     r"0\d{2,3}[-－]?\d{7,8}|400[-－]?\d{3}[-－]?\d{4}|800[-－]?\d{3}[-－]?\d{4}|1[3-9]\d{9}|www\.|https?://"
 )
 _NOTICE_WORDS = re.compile(r"公告|启事|声明|通知|讣告|遗失|公示|更正")
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    if text[-1:] in ")）" and _CLOSING_CREDIT.search(text[-40:]):
+        return True  # a closing credit in brackets: (完), (记者 张三)
+    stripped = text.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+# A line is asked whether it looks like a title by the prose test and again by the decoder.
+@functools.lru_cache(maxsize=128)
+def _title_like(text: str) -> bool:
+    """A Chinese title line: short, no sentence end or 。, not ending in a function word or a comma's stub."""
+    if not 1 <= len(text) <= 64 or _ends_sentence(text) or text[-1] in _CONTINUES or "。" in text:
+        return False
+    if _FUNCTION_END.search(text.rstrip(_CLOSERS)[-2:]):
+        return False
+    clauses = _COMMA.split(text)
+    # A clause after the last comma too short to stand, or too many clauses, reads as prose.
+    return len(clauses) == 1 or not (len(clauses[-1]) < 3 or len(clauses) > 3 or (len(text) > 30 and len(clauses) > 2))
 
 
 def cn_number(text: str) -> int:
@@ -241,11 +265,7 @@ class Chinese(Conventions):
         return han / (han + latin / 4) if han else 0.0
 
     def ends_sentence(self, text: str) -> bool:
-        text = text.rstrip()
-        if text[-1:] in ")）" and _CLOSING_CREDIT.search(text[-40:]):
-            return True
-        stripped = text.rstrip(_CLOSERS)
-        return bool(stripped) and stripped[-1] in _SENTENCE_END
+        return _ends_sentence(text)
 
     def join(self, left: str, right: str) -> str:
         if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
@@ -253,15 +273,7 @@ class Chinese(Conventions):
         return left + right
 
     def is_title_like(self, text: str) -> bool:
-        if not 1 <= len(text) <= 64 or self.ends_sentence(text) or text[-1] in _CONTINUES or "。" in text:
-            return False
-        if _FUNCTION_END.search(text.rstrip(_CLOSERS)[-2:]):
-            return False
-        clauses = _COMMA.split(text)
-        # A clause after the last comma too short to stand, or too many clauses, reads as prose.
-        return len(clauses) == 1 or not (
-            len(clauses[-1]) < 3 or len(clauses) > 3 or (len(text) > 30 and len(clauses) > 2)
-        )
+        return _title_like(text)
 
     def is_prose(self, text: str) -> bool:
         # No jump, caption, byline or dateline marks where those stand, and no title's look.
@@ -269,7 +281,7 @@ class Chinese(Conventions):
         if "版" in text[-12:]:
             return False
         head = text[:32]
-        if "(" in head or "（" in head or "日电" in head or "社电" in head or "本报讯" in head or "月" in head[:4]:
+        if "(" in head or "（" in head or "月" in head[:4] or _DATELINE_HINT.search(head) is not None:
             return False
         if size <= 80 and _ROLE_CHARS.search(head) is not None:
             return False
