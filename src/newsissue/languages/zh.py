@@ -319,7 +319,7 @@ class Chinese(Conventions):
         return _PICTURE.search(text, 0, 60) is not None
 
     def match_byline(self, text: str, *, whole: bool) -> BylineMatch | None:
-        if whole and (closing := _CLOSING_AGENCY.match(text.strip())) is not None:
+        if whole and len(text) <= 14 and text[:1] in "(（" and (closing := _CLOSING_AGENCY.match(text.strip())):
             name = closing["name"]
             return BylineMatch(bylines=(Byline(name=name, role=Role.AUTHOR),), text=text.strip(), closing=True)
         head = text[:16]
