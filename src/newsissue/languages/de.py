@@ -11,7 +11,6 @@ OCR keeps ``ſ`` as printed; a word hyphenated at the line end (``-``, ``=``, ``
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import re
 
@@ -29,7 +28,7 @@ from .base import (
     PageHeader,
     resolve_date,
 )
-from .latin import LatinScript, capitals
+from .latin import LatinScript, capitals, dated_masthead, is_masthead_line
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -105,6 +104,10 @@ _AD_WORDS = re.compile(
     r"\bMk\.|\bMark\b|\bPf\.|\bPfennig|\$\s?\d|\bbillig|\bPreis|\bzu\s+verkaufen|\bzu\s+haben\b|\bempfiehlt\b|Anzeige"
 )
 _NOTICE_WORDS = re.compile(r"Bekanntmachung|Todesanzeige|Verlobungsanzeige|\bAufruf\b|Amtlich")
+
+
+def _weekday(name: str) -> int:
+    return _WEEKDAYS.index(name.replace("samstag", "sonnabend"))
 
 
 def _month(name: str) -> int:
@@ -245,22 +248,16 @@ class German(LatinScript):
         return CaptionMatch(caption=text[: match.start()].strip(" —-") or None, credit=match.group(0).strip())
 
     def is_masthead_line(self, text: str) -> bool:
-        if len(text) > 140:
-            return False
-        return _MASTHEAD_FEATURES.search(text) is not None or (_DATE.search(text) is not None and len(text) < 90)
+        return is_masthead_line(text, _MASTHEAD_FEATURES, _DATE)
 
     def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
-        text = " · ".join(lines)
-        fields: dict[str, object] = {}
-        if (match := _DATE.search(text)) is not None:
-            with contextlib.suppress(ValueError):
-                fields["date"] = _dt.date(int(match["y"]), _month(match["m"]), int(match["d"]))
-            if match["wd"]:
-                name = match["wd"].lower().replace("samstag", "sonnabend")
-                fields["weekday"] = _WEEKDAYS.index(name)
-        if (match := _NUMBER.search(text)) is not None:
-            fields["number"] = int(match["n"])
-        return Masthead(**fields)  # type: ignore[arg-type]
+        return dated_masthead(
+            lines,
+            date=_DATE,
+            number=_NUMBER,
+            month=_month,
+            weekday=lambda name: _WEEKDAYS.index(name.replace("samstag", "sonnabend")),
+        )
 
     def match_page_header(self, text: str) -> PageHeader | None:
         if len(text) > 80:

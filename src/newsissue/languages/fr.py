@@ -9,7 +9,6 @@ particulier``, ``(De notre envoyé spécial)``, ``Par Jean Dupont``; datelines `
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import re
 
@@ -27,7 +26,7 @@ from .base import (
     PageHeader,
     resolve_date,
 )
-from .latin import LatinScript, capitals
+from .latin import LatinScript, capitals, dated_masthead, is_masthead_line
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -207,21 +206,10 @@ class French(LatinScript):
         return CaptionMatch(caption=text[: match.start()].strip(" —-") or None, credit=match.group(0).strip(" ()"))
 
     def is_masthead_line(self, text: str) -> bool:
-        if len(text) > 140:
-            return False
-        return _MASTHEAD_FEATURES.search(text) is not None or (_DATE.search(text) is not None and len(text) < 90)
+        return is_masthead_line(text, _MASTHEAD_FEATURES, _DATE)
 
     def read_masthead(self, lines: tuple[str, ...]) -> Masthead:
-        text = " · ".join(lines)
-        fields: dict[str, object] = {}
-        if (match := _DATE.search(text)) is not None:
-            with contextlib.suppress(ValueError, StopIteration):
-                fields["date"] = _dt.date(int(match["y"]), _month(match["m"]), int(match["d"]))
-            if match["wd"]:
-                fields["weekday"] = _WEEKDAYS.index(match["wd"].lower())
-        if (match := _NUMBER.search(text)) is not None:
-            fields["number"] = int(match["n"])
-        return Masthead(**fields)  # type: ignore[arg-type]
+        return dated_masthead(lines, date=_DATE, number=_NUMBER, month=_month, weekday=_WEEKDAYS.index)
 
     def match_page_header(self, text: str) -> PageHeader | None:
         return None

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import datetime as _dt
+import re
+from collections.abc import Callable
 from typing import ClassVar
 
-from .base import Conventions, script_counts, stopword_share
+from .base import Conventions, Masthead, script_counts, stopword_share
 
-__all__ = ["LatinScript", "capitals"]
+__all__ = ["LatinScript", "capitals", "dated_masthead", "is_masthead_line"]
 
 _SENTENCE_END = ".!?…"
 
@@ -17,6 +21,34 @@ def capitals(text: str) -> float | None:
     if letters < 3:
         return None
     return 1.0 if text.isupper() else sum(map(str.isupper, text)) / letters
+
+
+def is_masthead_line(text: str, features: re.Pattern[str], date: re.Pattern[str]) -> bool:
+    """A masthead line by its words (``features``) or a full date in a short line."""
+    if len(text) > 140:
+        return False
+    return features.search(text) is not None or (date.search(text) is not None and len(text) < 90)
+
+
+def dated_masthead(
+    lines: tuple[str, ...],
+    *,
+    date: re.Pattern[str],
+    number: re.Pattern[str],
+    month: Callable[[str], int],
+    weekday: Callable[[str], int],
+) -> Masthead:
+    """Issue date, weekday and number from masthead lines: ``date`` has groups y, m, d and wd, ``number`` n."""
+    text = " · ".join(lines)
+    fields: dict[str, object] = {}
+    if (match := date.search(text)) is not None:
+        with contextlib.suppress(ValueError, StopIteration):
+            fields["date"] = _dt.date(int(match["y"]), month(match["m"]), int(match["d"]))
+        if match["wd"]:
+            fields["weekday"] = weekday(match["wd"].lower())
+    if (match := number.search(text)) is not None:
+        fields["number"] = int(match["n"])
+    return Masthead(**fields)  # type: ignore[arg-type]
 
 
 class LatinScript(Conventions):
