@@ -118,7 +118,7 @@ def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
     return Issue(
         title=draw(maybe(text_field)),
         date=draw(maybe(st.dates(min_value=dt.date(1850, 1, 1), max_value=dt.date(2100, 12, 31)))),
-        number=draw(maybe(st.integers(0, 10**6))),
+        number=draw(maybe(st.integers(1, 10**6))),
         lunar_date=draw(maybe(text_field)),
         page_count=draw(maybe(st.integers(1, 200))),
         publisher=draw(maybe(text_field)),

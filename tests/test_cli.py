@@ -68,7 +68,7 @@ def test_failed_conversion_keeps_the_old_file(tmp_path: Path) -> None:
             "cannot write",
         ),
         (b"\xe6\xa0\xaa\xe6\xb4\xb2", ["inspect", "page.md", "--language", "xx"], "no plugin reads language 'xx'"),
-        (b"\xe6\xa0\xaa\xe6\xb4\xb2", ["inspect", "page.md", "--encoding", "klingon"], "cannot decode"),
+        (b"\xe6\xa0\xaa\xe6\xb4\xb2", ["inspect", "page.md", "--encoding", "klingon"], "unknown encoding"),
     ],
 )
 def test_bad_input_gets_one_line_and_non_zero_exit(

@@ -7,56 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-import attrs
 import pytest
 from hypothesis import given
 from lxml import etree
 from NewsMLG2 import NewsMLG2Document
 
 import newsissue
-from newsissue.formats import iptc
+from fuzz.targets import newsml_view
 from newsissue.formats.newsml_read import MAX_BYTES, read_newsml
 
 from .strategies import issues
 from .validators import NAR, newsml_errors, ninjs_errors
-
-
-def newsml_view(issue: newsissue.Issue, advertisements: bool = True) -> newsissue.Issue:
-    """What NewsML-G2 carries of an issue: no diagnostics or file names; creators before contributors;
-    only the exported stories (a story's kind is its first part's), their parts renumbered on each page."""
-    kept = {
-        (part.page, part.index)
-        for story in issue.stories()
-        if advertisements or story.first.kind is newsissue.ItemKind.ARTICLE
-        for part in story.parts
-    }
-    places: dict[tuple[int, int], int] = {}
-    for page in issue.pages:
-        for index in range(1, len(page.items) + 1):
-            if (page.number, index) in kept:
-                places[(page.number, index)] = sum(1 for p, _ in places if p == page.number) + 1
-
-    def jump(j: newsissue.Jump | None) -> newsissue.Jump | None:
-        return j if j is None or j.item is None else attrs.evolve(j, item=places[(j.page, j.item)])
-
-    def item(article: newsissue.Article) -> newsissue.Article:
-        people = sorted(article.bylines, key=lambda b: not iptc.CPP_ROLES[b.role][1])
-        return attrs.evolve(
-            article,
-            bylines=people,
-            continued_from=jump(article.continued_from),
-            continued_on=jump(article.continued_on),
-        )
-
-    pages = [
-        attrs.evolve(
-            page,
-            source=None,
-            items=[item(a) for i, a in enumerate(page.items, 1) if (page.number, i) in kept],
-        )
-        for page in issue.pages
-    ]
-    return attrs.evolve(issue, diagnostics=(), source=None, pages=pages)
 
 
 @pytest.mark.parametrize("advertisements", [False, True])

@@ -1,30 +1,168 @@
-"""Write a file whole or not at all."""
+"""Write an output file whole or not at all, as ``cp`` would treat what is already there.
+
+The rules (docs/cli.md, "Output files"):
+
+* a symbolic link is followed: its target is written, the link stays;
+* a regular file is replaced atomically: the new bytes go to a temporary file in the same
+  folder, which is renamed over it; the file keeps its mode (and owner, where we may set it);
+  a new file gets ``0666`` less the umask;
+* a file the user may not write is refused (``PermissionError``), whatever its folder allows;
+* what is not a regular file (a device, a FIFO), a file with other hard links, and a file in a
+  folder that refuses new files are written in place, like ``cp`` does: the old content is
+  overwritten, nothing is replaced;
+* a folder is refused (``IsADirectoryError``);
+* the temporary file is unnamed (``O_TMPFILE``) where the system has it, so a killed process
+  leaves nothing behind; where it has not, temporaries are named ``.NAME.PID.XXXX.tmp``, removed on
+  any error or interrupt, and removed by the next write of the same file if their process is gone.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 __all__ = ["write_atomic"]
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``.
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
 
-    A failure leaves any old file in place and no temporary file behind.
-    """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+
+def _in_place(path: Path, data: bytes) -> None:
+    """Overwrite the file's content where it is (devices, FIFOs, hard links)."""
+    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0))
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o644)
+        _write_all(fd, data)
+        with contextlib.suppress(OSError):  # a device or FIFO cannot be synced
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _temporary_name(target: Path) -> Path:
+    return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def _remove_stale(target: Path) -> None:
+    """Remove temporaries an earlier, killed run left beside ``target``."""
+    prefix = f".{target.name}."
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(target.parent):
+            name = entry.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            parts = name[len(prefix) : -len(".tmp")].split(".")
+            if len(parts) != 2 or not parts[0].isdigit() or len(parts[1]) != 8:
+                continue
+            try:
+                os.kill(int(parts[0]), 0)
+            except ProcessLookupError:
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+            except (PermissionError, OverflowError):
+                continue
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """An unnamed file in ``folder`` (Linux ``O_TMPFILE``), or None where the system has none."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):  # an unnamed file is named through /proc
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY | getattr(os, "O_CLOEXEC", 0), 0o666)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
+            return None  # the file system has no unnamed files
+        raise
+
+
+def _fill(fd: int, data: bytes, old: os.stat_result | None) -> None:
+    """Write ``data``, give the file the old one's owner and mode, and sync it."""
+    _write_all(fd, data)
+    if old is not None:
+        with contextlib.suppress(OSError):  # only root may give a file to someone else
+            os.fchown(fd, old.st_uid, old.st_gid)
+        os.fchmod(fd, stat.S_IMODE(old.st_mode))
+    os.fsync(fd)
+
+
+def _link_unnamed(fd: int, temporary: Path) -> bool:
+    """Give an unnamed file its temporary name; False where the file system cannot."""
+    folder = os.open(temporary.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:  # a folder descriptor makes os.link call linkat, which can follow the /proc link
+        os.link(f"/proc/self/fd/{fd}", temporary.name, dst_dir_fd=folder, follow_symlinks=True)
+    except OSError as exc:
+        if exc.errno in (errno.EXDEV, errno.EPERM, errno.ENOENT, errno.EOPNOTSUPP):
+            return False
+        raise
+    finally:
+        os.close(folder)
+    return True
+
+
+def _write_temporary(target: Path, data: bytes, old: os.stat_result | None) -> Path:
+    """A temporary file beside ``target`` holding ``data``; unnamed until it is whole, where possible."""
+    temporary = _temporary_name(target)
+    fd = _open_unnamed(target.parent)
+    if fd is not None:
+        try:
+            _fill(fd, data, old)
+            if _link_unnamed(fd, temporary):
+                return temporary
+        finally:
+            os.close(fd)
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+    try:
+        try:
+            _fill(fd, data, old)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary
+
+
+def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+    _remove_stale(target)
+    temporary = _write_temporary(target, data, old)
+    try:
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` by the rules above; raises ``OSError`` with what went wrong.
+
+    A failure leaves any old file as it was and no temporary file behind.
+    """
+    target = Path(os.path.realpath(path))
+    try:
+        old: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        old = None
+    if old is not None:
+        if stat.S_ISDIR(old.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", os.fspath(path))
+        if not os.access(target, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only to you", os.fspath(path))
+        if not stat.S_ISREG(old.st_mode) or old.st_nlink > 1:
+            _in_place(target, data)
+            return
+    try:
+        _replace(target, data, old)
+    except PermissionError:
+        if old is None:
+            raise
+        _in_place(target, data)  # the folder refuses new files, the file takes writes

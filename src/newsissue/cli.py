@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import warnings
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from typing import Any
 import attrs
 
 from . import __name__ as _package
-from .errors import NewsIssueError
+from .errors import NewsIssueError, quoted
 from .export import export, render
 from .inspect import describe
 from .model import Issue
@@ -28,7 +29,7 @@ def _pairs(values: Sequence[str] | None, flag: str) -> dict[str, str]:
     for value in values or ():
         key, sep, rest = value.partition("=")
         if not sep or not key.strip():
-            raise NewsIssueError(f"{flag} takes key=value, not {value!r}")
+            raise NewsIssueError(f"{flag} takes key=value, not {quoted(value)}")
         pairs[key.strip()] = rest
     return pairs
 
@@ -55,16 +56,32 @@ def _convert(args: argparse.Namespace) -> int:
     if args.output is None or args.output == "-":
         if exporter.binary:
             raise NewsIssueError(f"{args.to} is a binary format: give -o PATH")
-        data = render(issue, args.to, **options)
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        _emit(render(issue, args.to, **options))
     else:
         export(issue, args.to, args.output, **options)
     return 0
 
 
+class _OutputError(Exception):
+    """Standard output could not be written (a full disk, a closed pipe)."""
+
+
+def _emit(data: bytes | str) -> None:
+    """Write to standard output; text in the terminal's encoding, with escapes for what it cannot show."""
+    stream = sys.stdout
+    if isinstance(data, str):
+        data = data.encode(stream.encoding or "utf-8", "backslashreplace")
+    try:
+        stream.buffer.write(data)
+        stream.buffer.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise _OutputError(exc.strerror or str(exc)) from None
+
+
 def _inspect(args: argparse.Namespace) -> int:
-    sys.stdout.write(describe(_read(args)))
+    _emit(describe(_read(args)))
     return 0
 
 
@@ -72,26 +89,41 @@ def _formats(_args: argparse.Namespace) -> int:
     exporters = sorted(default_registry().exporters.items())
     name_width = max((len(name) for name, _ in exporters), default=0)
     type_width = max((len(exporter.media_type) for _, exporter in exporters), default=0)
+    lines = []
     for name, exporter in exporters:
-        print(f"{name:<{name_width}}  {exporter.media_type:<{type_width}}  {exporter.suffix:<6} {exporter.description}")
-        for field in attrs.fields(exporter.Options):
-            print(f"{'':<{name_width}}  --option {field.name}={field.default!r}")
+        lines.append(
+            f"{name:<{name_width}}  {exporter.media_type:<{type_width}}  {exporter.suffix:<6} {exporter.description}"
+        )
+        lines.extend(
+            f"{'':<{name_width}}  --option {field.name}={field.default!r}" for field in attrs.fields(exporter.Options)
+        )
+    _emit("".join(line + "\n" for line in lines))
     return 0
 
 
 def _plugins(_args: argparse.Namespace) -> int:
     plugins = default_registry().plugins
     width = max((len(info.name) for info in plugins), default=0)
+    lines = []
     for info in plugins:
         version = f" {info.version}" if info.version else ""
-        print(f"{info.name:<{width}}  {info.module}{version}  ({', '.join(info.hooks)})")
+        lines.append(f"{info.name:<{width}}  {info.module}{version}  ({', '.join(info.hooks)})\n")
+    _emit("".join(lines))
     return 0
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a help or usage text that cannot be written is an error, not silence."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def _parser() -> argparse.ArgumentParser:
     from importlib.metadata import version
 
-    parser = argparse.ArgumentParser(prog="newsissue", description="Read a digitized newspaper issue and export it.")
+    parser = _ArgumentParser(prog="newsissue", description="Read a digitized newspaper issue and export it.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {version(_package)}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -119,24 +151,81 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The longest message line the command line prints; longer ones are cut with an ellipsis.
+MESSAGE_LIMIT = 400
+
+
+def _say(kind: str, message: object) -> None:
+    """One line on standard error, whatever the message holds and whatever the terminal can show."""
+    text = " ".join(str(message).split())
+    if len(text) > MESSAGE_LIMIT:
+        text = text[: MESSAGE_LIMIT - 1] + "…"
+    line = f"newsissue: {kind}: {text}\n"
+    try:
+        sys.stderr.buffer.write(line.encode(sys.stderr.encoding or "utf-8", "backslashreplace"))
+        sys.stderr.buffer.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it
+
+
 def _warning(message: Warning | str, category: type[Warning], *_args: Any, **_kwargs: Any) -> None:
-    sys.stderr.write(f"newsissue: warning: {message}\n")
+    _say("warning", message)
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C, so a half-written output file is removed on the way out."""
+    raise KeyboardInterrupt
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe: send what is left of standard output nowhere, so the exit is quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    """Run the command line; returns the exit status (0, 1 for an error, 130 interrupted, 141 closed pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    try:
+        args = _parser().parse_args(argv)
+        if args.command is None:  # pragma: no cover - argparse requires a command
+            return 1
+    except SystemExit as done:  # --help, --version, or a usage error argparse has reported
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+            return 141
+        except OSError as exc:
+            _say("error", f"cannot write to standard output: {exc.strerror or exc}")
+            return 1
+        return done.code if isinstance(done.code, int) else 1
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 141
+    except OSError as exc:
+        _say("error", f"cannot write to standard output: {exc.strerror or exc}")
+        return 1
     warnings.showwarning = _warning
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.run(args))
     except NewsIssueError as exc:
-        sys.stderr.write(f"newsissue: error: {exc}\n")
+        _say("error", exc)
+        return 1
+    except _OutputError as exc:
+        _say("error", f"cannot write to standard output: {exc}")
         return 1
     except BrokenPipeError:
-        sys.stderr.close()
-        return 1
+        _quiet_stdout()
+        return 141
     except KeyboardInterrupt:
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

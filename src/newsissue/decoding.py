@@ -1,4 +1,4 @@
-"""Bytes to text: byte-order marks, UTF-8, GB18030, then charset-normalizer's guess."""
+"""Bytes to text: byte-order marks, UTF-16 without one, UTF-8 (with stray bytes), GB18030, then a guess."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import charset_normalizer
 
 from .errors import ParseError
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "Stray", "decode"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,13 +25,85 @@ _BAD_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _WESTERN = re.compile(r"^(cp125\d|latin_\d+|iso8859_\d+|mac_.*)$")
 
 
+# A page is UTF-8 with stray bytes when its valid non-ASCII characters outnumber the runs of
+# bytes that are not UTF-8 this many times (a legacy code page read as UTF-8 gives next to none,
+# GBK or Big5 one in three or fewer).
+_STRAY_SHARE = 2
+_STRAY_BYTE = re.compile("[\udc80-\udcff]+")
+
+
+@attrs.frozen(kw_only=True)
+class Stray:
+    """Bytes that were not UTF-8 in a UTF-8 page, replaced by U+FFFD: where they were."""
+
+    line: int
+    offset: int
+    data: bytes
+
+
 @attrs.frozen(kw_only=True)
 class Decoded:
-    """Decoded text and the encoding it was read as; ``detected`` when it was a guess."""
+    """Decoded text and the encoding it was read as; ``detected`` when it was a guess.
+
+    ``stray`` lists the runs of bytes a UTF-8 page held that are not UTF-8 (replaced by U+FFFD).
+    """
 
     text: str
     encoding: str
     detected: bool = False
+    stray: tuple[Stray, ...] = ()
+
+
+def _text_codec(encoding: str) -> str:
+    """The codec's name; ParseError for an unknown codec or one that does not decode bytes to text."""
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, TypeError, ValueError):
+        raise ParseError(f"unknown encoding {encoding[:40]!r}") from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ParseError(f"{encoding[:40]!r} is not a text encoding")
+    return info.name
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text with no byte-order mark: NUL bytes mostly at one parity, and the text decodes clean."""
+    if len(data) % 2:
+        return None
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < 4 * min(even, odd):
+        return None
+    name = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if _BAD_CONTROLS.search(text) or "\x00" in text:
+        return None
+    return Decoded(text=text, encoding=name, detected=True)
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """A UTF-8 page but for a few stray bytes: the text with them replaced, and where they were."""
+    text = data.decode("utf-8", "surrogateescape")
+    runs = _STRAY_BYTE.findall(text)
+    wide = len(text) - len(text.encode("ascii", "ignore")) - sum(len(run) for run in runs)
+    if wide < len(runs) * _STRAY_SHARE:
+        return None
+    stray = []
+    line, last = 1, 0
+    for match in _STRAY_BYTE.finditer(text):
+        start = match.start()
+        line += text.count("\n", last, start)
+        last = start
+        line_start = text.rfind("\n", 0, start) + 1
+        stray.append(
+            Stray(
+                line=line,
+                offset=len(text[line_start:start].encode("utf-8", "surrogateescape")),
+                data=match[0].encode("utf-8", "surrogateescape"),
+            )
+        )
+    return Decoded(text=_STRAY_BYTE.sub("\ufffd", text), encoding="utf-8", stray=tuple(stray))
 
 
 def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
@@ -40,10 +112,11 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     Raises :class:`ParseError` for binary or undecodable data.
     """
     if encoding is not None:
+        codec = _text_codec(encoding)
         try:
-            return Decoded(text=data.decode(encoding), encoding=encoding)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise ParseError(f"cannot decode input as {encoding}: {exc}") from None
+            return Decoded(text=data.decode(codec), encoding=codec)
+        except (LookupError, UnicodeError, ValueError, TypeError) as exc:
+            raise ParseError(f"cannot decode input as {codec}: {exc}") from None
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -51,11 +124,15 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
             except UnicodeDecodeError:
                 raise ParseError(f"input starts with a {name} byte-order mark but is not {name}") from None
     if b"\x00" in data:
-        raise ParseError("input is binary (it holds NUL bytes), not page text")
+        if (utf16 := _utf16_without_bom(data)) is None:
+            raise ParseError("input is binary (it holds NUL bytes), not page text")
+        return utf16
     try:
         return Decoded(text=data.decode("utf-8"), encoding="utf-8")
     except UnicodeDecodeError:
         pass
+    if (mostly := _mostly_utf8(data)) is not None:
+        return mostly
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

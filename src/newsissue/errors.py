@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-__all__ = ["ExportError", "NewsIssueError", "ParseError", "PluginError", "UnknownFormatError"]
+__all__ = ["ExportError", "NewsIssueError", "ParseError", "PluginError", "UnknownFormatError", "quoted"]
+
+#: How much of a quoted input value an error message shows.
+QUOTE_LIMIT = 60
 
 
 class NewsIssueError(Exception):
@@ -26,3 +29,9 @@ class ExportError(NewsIssueError):
 
 class PluginError(NewsIssueError):
     """The installed plugins conflict (two claim one format name) or break a hook's contract."""
+
+
+def quoted(value: object, limit: int = QUOTE_LIMIT) -> str:
+    """``repr(value)`` for an error message, cut to ``limit`` characters with an ellipsis."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"

@@ -49,6 +49,8 @@ class Reader(abc.ABC):
     name: ClassVar[str]
     #: One line for ``newsissue plugins``.
     description: ClassVar[str] = ""
+    #: The largest file the reader takes, in bytes: a larger file it recognises is refused unread.
+    max_bytes: ClassVar[int | None] = None
 
     @abc.abstractmethod
     def recognises(self, text: str) -> bool:

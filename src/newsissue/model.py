@@ -15,6 +15,9 @@ from typing import Any
 
 import attrs
 
+from .errors import quoted
+from .tags import is_country_code, is_language_tag
+
 __all__ = [
     "Article",
     "Block",
@@ -42,7 +45,7 @@ _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # Printable text holds none of them; isprintable is the cheaper test.
     if value is not None and not str.isprintable(value) and _UNSAFE.search(value):  # type: ignore[arg-type]
-        raise ValueError(f"{attribute.name} holds a control character: {value!r}")
+        raise ValueError(f"{attribute.name} holds a control character: {quoted(value)}")
 
 
 def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
@@ -53,6 +56,21 @@ def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None)
 def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float | None) -> None:
     if value is not None and not 0.0 <= value <= 1.0:
         raise ValueError(f"{attribute.name} must be between 0 and 1, not {value}")
+
+
+def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text, not {quoted(value)}")
+
+
+def _language(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not is_language_tag(value):
+        raise ValueError(f"{attribute.name} must be a BCP 47 tag such as zh or en-US, not {quoted(value)}")
+
+
+def _country(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and not is_country_code(value):
+        raise ValueError(f"{attribute.name} must be an ISO 3166 code in capitals such as CN, not {quoted(value)}")
 
 
 def _none_if_empty(value: str | None) -> str | None:
@@ -96,7 +114,7 @@ class Severity(enum.StrEnum):
 class Byline:
     """A person credited for an item, with the role the byline gives them."""
 
-    name: str = _text()
+    name: str = attrs.field(validator=[_safe_text, _non_empty])
     role: Role = Role.AUTHOR
 
 
@@ -269,14 +287,14 @@ class Issue:
 
     title: str | None = _text()
     date: _dt.date | None = None
-    number: int | None = None
+    number: int | None = attrs.field(default=None, validator=_positive)
     lunar_date: str | None = _text()
-    page_count: int | None = None
+    page_count: int | None = attrs.field(default=None, validator=_positive)
     publisher: str | None = _text()
     serial_number: str | None = _text()
     issn: str | None = _text()
-    language: str | None = _text()
-    country: str | None = _text()
+    language: str | None = attrs.field(default=None, converter=_none_if_empty, validator=_language)
+    country: str | None = attrs.field(default=None, converter=_none_if_empty, validator=_country)
     source: str | None = _text()
     pages: tuple[Page, ...] = attrs.field(default=(), converter=_tuple, validator=_ascending_pages)
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_tuple)

@@ -10,8 +10,9 @@ from typing import Any
 
 import attrs
 
-from .errors import ExportError, ParseError
+from .errors import ExportError, ParseError, quoted
 from .model import Issue
+from .tags import ascii_digits, country_code, language_tag
 
 __all__ = ["build_options", "override_issue"]
 
@@ -33,7 +34,7 @@ def _convert(value: Any, kind: Any, name: str) -> Any:
         lowered = value.strip().lower()
         if lowered in _TRUE | _FALSE:
             return lowered in _TRUE
-        raise ValueError(f"{name} takes true or false, not {value!r}")
+        raise ValueError(f"{name} takes true or false, not {quoted(value)}")
     if kind is int:
         return int(value)
     if kind is _dt.date:
@@ -51,11 +52,11 @@ def _typed(cls: type, values: Mapping[str, Any], error: type[Exception], what: s
         name = key.replace("-", "_")
         if name not in fields:
             known = ", ".join(sorted(fields)) or "none"
-            raise error(f"unknown {what} {key!r} (known: {known})")
+            raise error(f"unknown {what} {quoted(key)} (known: {known})")
         try:
             converted[name] = _convert(value, hints[name], key)
         except ValueError as exc:
-            raise error(f"bad value for {what} {key!r}: {exc}") from None
+            raise error(f"bad value for {what} {quoted(key)}: {exc}") from None
     return converted
 
 
@@ -82,12 +83,25 @@ _SETTABLE = (
 )
 
 
+# Settable fields read into the form exporters need: BCP 47, ISO 3166, ASCII digits.
+_NORMALISE = {
+    "language": language_tag,
+    "country": country_code,
+    "issn": ascii_digits,
+    "serial_number": ascii_digits,
+}
+
+
 def override_issue(issue: Issue, values: Mapping[str, Any]) -> Issue:
     """The issue with metadata fields set by the caller (``--set key=value``)."""
     unknown = sorted(set(values) - set(_SETTABLE))
     if unknown:
         raise ParseError(f"cannot set {', '.join(unknown)}: settable issue fields are {', '.join(_SETTABLE)}")
+    fields = _typed(Issue, values, ParseError, "issue field")
     try:
-        return attrs.evolve(issue, **_typed(Issue, values, ParseError, "issue field"))
+        for name, normalise in _NORMALISE.items():
+            if isinstance(fields.get(name), str):
+                fields[name] = normalise(fields[name])
+        return attrs.evolve(issue, **fields)
     except (TypeError, ValueError) as exc:
         raise ParseError(f"bad issue field: {exc}") from None

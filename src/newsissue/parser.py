@@ -24,6 +24,7 @@ from .plugins import Registry, registry_for
 from .readers.text import read_lines
 from .segment import PageStyle, Unit, segment_lines
 from .segment.assemble import read_layout
+from .tags import ascii_digits, language_tag
 
 __all__ = ["Source", "parse"]
 
@@ -47,9 +48,28 @@ def _print_order(path: Path) -> tuple[int, str, str]:
     return (int(number.group(1)) if number else 10**9, path.name, str(path))
 
 
-def _read_file(path: Path) -> bytes:
+_HEAD = 4096
+# Stray bytes are said one by one up to this many, then counted.
+_STRAY_NOTES = 10
+
+
+def _read_file(path: Path, registry: Registry) -> bytes:
+    """The file's bytes; one a reader recognises but would refuse for its size is refused unread."""
+    limits = [reader for reader in registry.readers.values() if reader.max_bytes is not None]
     try:
-        return path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if limits and size > min(reader.max_bytes or 0 for reader in limits):
+                head = stream.read(_HEAD)
+                sample = head.decode("utf-8", "replace")
+                for reader in limits:
+                    if size > (reader.max_bytes or 0) and reader.recognises(sample):
+                        raise ParseError(
+                            f"{path.name} is {size:,} bytes: the {reader.name} reader reads at most"
+                            f" {reader.max_bytes:,}"
+                        )
+                return head + stream.read()
+            return stream.read()
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
 
@@ -58,13 +78,33 @@ def _decode(data: bytes, source: str | None, encoding: str | None) -> tuple[str,
     if not data.strip():
         raise ParseError(f"{source or 'input'} is empty")
     decoded = decode(data, encoding=encoding)
-    notes: tuple[Diagnostic, ...] = ()
+    notes: list[Diagnostic] = []
     if decoded.detected:
-        notes = (Diagnostic(code="encoding-detected", message=f"read as {decoded.encoding}", source=source),)
-    return decoded.text, notes
+        notes.append(Diagnostic(code="encoding-detected", message=f"read as {decoded.encoding}", source=source))
+    for stray in decoded.stray[:_STRAY_NOTES]:
+        notes.append(
+            Diagnostic(
+                code="stray-bytes",
+                message=f"bytes {stray.data.hex(' ')[:40]} at byte {stray.offset} of the line are not UTF-8:"
+                " replaced by U+FFFD",
+                severity=Severity.WARNING,
+                source=source,
+                line=stray.line,
+            )
+        )
+    if len(decoded.stray) > _STRAY_NOTES:
+        notes.append(
+            Diagnostic(
+                code="stray-bytes",
+                message=f"{len(decoded.stray) - _STRAY_NOTES} more runs of bytes that are not UTF-8 replaced",
+                severity=Severity.WARNING,
+                source=source,
+            )
+        )
+    return decoded.text, tuple(notes)
 
 
-def _texts(source: Source, encoding: str | None) -> list[_Text]:
+def _texts(source: Source, encoding: str | None, registry: Registry) -> list[_Text]:
     if isinstance(source, bytearray | memoryview):
         source = bytes(source)
     if not isinstance(source, str | bytes | os.PathLike) and not (
@@ -94,7 +134,7 @@ def _texts(source: Source, encoding: str | None) -> list[_Text]:
     paths = sorted(paths, key=_print_order)
     texts = []
     for path in paths:
-        text, notes = _decode(_read_file(path), path.name, encoding)
+        text, notes = _decode(_read_file(path, registry), path.name, encoding)
         number = _PAGE_IN_NAME.search(path.stem)
         texts.append(_Text(text, path.name, 1, notes, int(number.group(1)) if number and len(paths) > 1 else None))
     return texts
@@ -168,7 +208,11 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
 
 def _pick_language(registry: Registry, language: str | None, sample: str) -> tuple[Conventions, str, bool]:
     if language is not None:
-        return registry.language(language), language, False
+        try:
+            tag = language_tag(language)
+        except ValueError as exc:
+            raise ParseError(f"--language: {exc}") from None
+        return registry.language(tag), tag, False
     if not registry.languages:
         raise ParseError("no language plugin is installed")
     best = max(sorted(registry.languages.values(), key=lambda c: c.code), key=lambda c: c.score(sample))
@@ -241,7 +285,11 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
 
 def _masthead_fields(masthead: Masthead) -> dict[str, Any]:
     names = ("title", "date", "number", "lunar_date", "page_count", "publisher", "serial_number", "issn", "country")
-    return {name: getattr(masthead, name) for name in names if getattr(masthead, name) is not None}
+    fields = {name: getattr(masthead, name) for name in names if getattr(masthead, name) is not None}
+    for name in ("serial_number", "issn"):  # identifiers in ASCII digits, as OCR of CJK pages may not give them
+        if name in fields:
+            fields[name] = ascii_digits(fields[name])
+    return fields
 
 
 def parse(
@@ -280,7 +328,7 @@ def _parse(
     plugins: pluggy.PluginManager | None,
 ) -> Issue:
     registry = registry_for(plugins)
-    texts = _texts(source, encoding)
+    texts = _texts(source, encoding, registry)
     if len(texts) == 1:
         for reader in registry.readers.values():
             if reader.recognises(texts[0].text):

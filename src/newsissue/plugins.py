@@ -19,7 +19,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from .errors import PluginError, UnknownFormatError
+from .errors import PluginError, UnknownFormatError, quoted
 from .interfaces import Exporter, Reader
 from .languages.base import Conventions, Labels
 
@@ -155,7 +155,7 @@ class Registry:
             return self.exporters[name]
         except KeyError:
             known = ", ".join(sorted(self.exporters)) or "none"
-            raise UnknownFormatError(f"unknown format {name!r} (installed: {known})") from None
+            raise UnknownFormatError(f"unknown format {quoted(name)} (installed: {known})") from None
 
     def language(self, code: str) -> Conventions:
         """The conventions of a language by its BCP 47 tag (``zh``, ``zh-CN`` …)."""
@@ -164,7 +164,7 @@ class Registry:
             return self.languages[primary]
         except KeyError:
             known = ", ".join(sorted(self.languages)) or "none"
-            raise UnknownFormatError(f"no plugin reads language {code!r} (installed: {known})") from None
+            raise UnknownFormatError(f"no plugin reads language {quoted(code)} (installed: {known})") from None
 
 
 @functools.cache

