@@ -24,18 +24,18 @@ ROOT = os.geteuid() == 0
 NOBODY = 65534
 SOURCE = Path(__file__).resolve().parents[1] / "examples" / "qingxi-daily" / "01.md"
 
-# Runs the command line with the write slowed down: half the bytes, a line on stderr, then a long
+# Runs the command line with the write slowed down: some bytes, a line on stderr, then a long
 # wait, so a test can send a signal while the output is being written.
 SLOW_WRITE = """
 import os, sys, time
 import newsissue.atomic as atomic
 if os.environ.get("NAMED_ONLY"):
     atomic._open_unnamed = lambda folder: None
-def slow(fd, data):
-    os.write(fd, data[: len(data) // 2])
+def slow(fd, data, old):
+    os.write(fd, b'{"format": "newsissue/1", "title": "half wr')
     sys.stderr.write("writing\\n"); sys.stderr.flush()
     time.sleep(60)
-atomic._write_all = slow
+atomic._fill = slow
 from newsissue.cli import main
 sys.exit(main(sys.argv[1:]))
 """

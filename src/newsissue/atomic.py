@@ -20,12 +20,18 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["write_atomic"]
+__all__ = ["Content", "write_atomic"]
+
+#: What is written: the bytes, or a function that writes them to a binary stream.
+Content = bytes | Callable[[BinaryIO], None]
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -83,9 +89,13 @@ def _open_unnamed(folder: Path) -> int | None:
         raise
 
 
-def _fill(fd: int, data: bytes, old: os.stat_result | None) -> None:
+def _fill(fd: int, data: Content, old: os.stat_result | None) -> None:
     """Write ``data``, give the file the old one's owner and mode, and sync it."""
-    _write_all(fd, data)
+    if callable(data):
+        with os.fdopen(fd, "wb", closefd=False) as stream:
+            data(stream)
+    else:
+        _write_all(fd, data)
     if old is not None:
         with contextlib.suppress(OSError):  # only root may give a file to someone else
             os.fchown(fd, old.st_uid, old.st_gid)
@@ -107,7 +117,7 @@ def _link_unnamed(fd: int, temporary: Path) -> bool:
     return True
 
 
-def _write_temporary(target: Path, data: bytes, old: os.stat_result | None) -> Path:
+def _write_temporary(target: Path, data: Content, old: os.stat_result | None) -> Path:
     """A temporary file beside ``target`` holding ``data``; unnamed until it is whole, where possible."""
     temporary = _temporary_name(target)
     fd = _open_unnamed(target.parent)
@@ -131,7 +141,7 @@ def _write_temporary(target: Path, data: bytes, old: os.stat_result | None) -> P
     return temporary
 
 
-def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
+def _replace(target: Path, data: Content, old: os.stat_result | None) -> None:
     _remove_stale(target)
     temporary = _write_temporary(target, data, old)
     try:
@@ -142,10 +152,11 @@ def _replace(target: Path, data: bytes, old: os.stat_result | None) -> None:
         raise
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: Content) -> None:
     """Write ``data`` to ``path`` by the rules above; raises ``OSError`` with what went wrong.
 
-    A failure leaves any old file as it was and no temporary file behind.
+    ``data`` is the bytes, or a function that writes them to a binary stream (an exporter writing
+    piece by piece). A failure leaves any old file as it was and no temporary file behind.
     """
     target = Path(os.path.realpath(path))
     try:
@@ -158,11 +169,20 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
         if not os.access(target, os.W_OK):
             raise PermissionError(errno.EACCES, "the file is read-only to you", os.fspath(path))
         if not stat.S_ISREG(old.st_mode) or old.st_nlink > 1:
-            _in_place(target, data)
+            _in_place(target, _whole(data))
             return
     try:
         _replace(target, data, old)
     except PermissionError:
         if old is None:
             raise
-        _in_place(target, data)  # the folder refuses new files, the file takes writes
+        _in_place(target, _whole(data))  # the folder refuses new files, the file takes writes
+
+
+def _whole(data: Content) -> bytes:
+    """All the bytes before anything is overwritten in place: a failing writer damages nothing."""
+    if not callable(data):
+        return data
+    buffer = io.BytesIO()
+    data(buffer)
+    return buffer.getvalue()

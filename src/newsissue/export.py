@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 import pluggy
 
@@ -20,12 +22,8 @@ def render(issue: Issue, format: str, *, plugins: pluggy.PluginManager | None = 
     """The issue in ``format`` as bytes; ``options`` are the exporter's (see ``newsissue formats``)."""
     exporter = registry_for(plugins).exporter(format)
     settings = build_options(exporter.Options, options)
-    try:
+    with _failures(format):
         return exporter.render(issue, settings)
-    except NewsIssueError:
-        raise
-    except Exception as exc:
-        raise ExportError(f"{format} exporter failed: {type(exc).__name__}: {exc}") from exc
 
 
 def export(
@@ -36,9 +34,26 @@ def export(
     plugins: pluggy.PluginManager | None = None,
     **options: Any,
 ) -> None:
-    """Write the issue in ``format`` to ``path``, atomically: whole or not at all."""
-    data = render(issue, format, plugins=plugins, **options)
+    """Write the issue in ``format`` to ``path``, atomically: whole or not at all (docs/cli.md, "Output files")."""
+    exporter = registry_for(plugins).exporter(format)
+    settings = build_options(exporter.Options, options)
+
+    def write(stream: BinaryIO) -> None:
+        with _failures(format):
+            exporter.write(issue, settings, stream)
+
     try:
-        write_atomic(path, data)
+        write_atomic(path, write)
     except OSError as exc:
         raise ExportError(f"cannot write {os.fspath(path)}: {exc.strerror or exc}") from None
+
+
+@contextlib.contextmanager
+def _failures(format: str) -> Iterator[None]:
+    """An exporter's own errors pass; anything else it raises becomes an ExportError naming the format."""
+    try:
+        yield
+    except (NewsIssueError, OSError):
+        raise
+    except Exception as exc:
+        raise ExportError(f"{format} exporter failed: {type(exc).__name__}: {exc}") from exc

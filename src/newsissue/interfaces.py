@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import abc
-from typing import Any, ClassVar
+from typing import Any, BinaryIO, ClassVar
 
 import attrs
 
@@ -40,6 +40,15 @@ class Exporter(abc.ABC):
     @abc.abstractmethod
     def render(self, issue: Issue, options: Any) -> bytes:
         """The issue in this format, as bytes. Raise :class:`~newsissue.ExportError` on failure."""
+
+    def write(self, issue: Issue, options: Any, stream: BinaryIO) -> None:
+        """Write the issue to a binary stream: the bytes of :meth:`render` unless overridden.
+
+        :func:`newsissue.export` calls this; a format that can write a large issue piece by piece
+        overrides it, so the whole output is never in memory at once. The bytes must be those of
+        :meth:`render`.
+        """
+        stream.write(self.render(issue, options))
 
 
 class Reader(abc.ABC):

@@ -26,7 +26,7 @@ def _convert(value: Any, kind: Any, name: str) -> Any:
         return value
     args = typing.get_args(kind)
     if typing.get_origin(kind) in (typing.Union, types.UnionType):
-        if value.strip() == "" and type(None) in args:
+        if value.strip().lower() in ("", "none", "null") and type(None) in args:
             return None
         kinds = [arg for arg in args if arg is not type(None)]
         kind = kinds[0] if len(kinds) == 1 else str

@@ -18,12 +18,14 @@ from .errors import NewsIssueError, ParseError
 from .evidence import REMOVED_MESSAGES
 from .languages.base import Conventions, Masthead
 from .linking import link_jumps
+from .long_pages import Part, join_parts, parts
 from .model import Article, Diagnostic, Issue, ItemKind, Page, Severity
+from .notes import Notes
 from .options import override_issue
 from .plugins import Registry, registry_for
 from .readers.text import read_lines
-from .segment import PageStyle, Unit, segment_lines
-from .segment.assemble import read_layout
+from .segment import PageStyle, Segmentation, Unit, segment_lines
+from .segment.assemble import PageLayout, read_layout
 from .tags import ascii_digits, language_tag
 
 __all__ = ["Source", "parse"]
@@ -31,6 +33,8 @@ __all__ = ["Source", "parse"]
 Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
 
 _PAGE_IN_NAME = re.compile(r"(\d{1,3})(?!.*\d)")
+# A line of up to 80 characters standing alone: a blank line (or the text's edge) above and below.
+_ALONE = re.compile(r"(?:\A|\n[^\S\n]*\n)(?P<line>[^\n]{1,80})(?=\n[^\S\n]*(?:\n|\Z)|\Z)")
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 
 
@@ -75,7 +79,7 @@ def _read_file(path: Path, registry: Registry) -> bytes:
 
 
 def _decode(data: bytes, source: str | None, encoding: str | None) -> tuple[str, tuple[Diagnostic, ...]]:
-    if not data.strip():
+    if not data or data.isspace():
         raise ParseError(f"{source or 'input'} is empty")
     decoded = decode(data, encoding=encoding)
     notes: list[Diagnostic] = []
@@ -170,35 +174,33 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
     """
     result = []
     for page in pages:
-        cuts: list[int] = []
+        text = page.text
+        cuts: list[tuple[int, int]] = []  # (line index, offset) of each header line that starts a page
         last = 0
-        lines = page.text.split("\n")
-        for index, raw in enumerate(lines):
-            if not raw or len(raw) > 80:
-                continue
-            above = lines[index - 1] if index else ""
-            below = lines[index + 1] if index + 1 < len(lines) else ""
-            if (above and not above.isspace()) or (below and not below.isspace()):
-                continue
-            line = raw.strip().lstrip("#").strip()
+        index, counted = 0, 0
+        for match in _ALONE.finditer(text):
+            offset = match.start("line")
+            index += text.count("\n", counted, offset)
+            counted = offset
+            line = match["line"].strip().lstrip("#").strip()
             if not line or conventions.match_record(line) is not None:  # a database record is no page
                 continue
             header = conventions.match_page_header(line)
             if header is None or header.number <= last:
                 continue
             if index > 8:
-                cuts.append(index)
+                cuts.append((index, offset))
             last = header.number
         if not cuts:
             result.append(page)
             continue
-        bounds = [0, *cuts, len(lines)]
-        for number, (start, end) in enumerate(itertools.pairwise(bounds)):
+        bounds = [(0, 0), *cuts, (None, len(text) + 1)]
+        for number, ((first, begin), (_, end)) in enumerate(itertools.pairwise(bounds)):
             result.append(
                 attrs.evolve(
                     page,
-                    text="\n".join(lines[start:end]),
-                    first_line=page.first_line + start,
+                    text=text[begin : end - 1],
+                    first_line=page.first_line + (first or 0),
                     number_from_name=None,
                     notes=page.notes if number == 0 else (),
                 )
@@ -230,6 +232,7 @@ class _PageUnits:
     measure: float
     records: bool
     doubtful: tuple[int, ...]
+    rest: tuple[Part, ...] = ()
 
 
 def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -> int:
@@ -253,34 +256,97 @@ def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -
     return count
 
 
-def _units(page: _Text, conventions: Conventions) -> _PageUnits:
-    lines, removed = read_lines(page.text, first_line=page.first_line)
+def _segment(
+    text: str, first_line: int, source: str | None, conventions: Conventions
+) -> tuple[Segmentation, list[Diagnostic]]:
+    """One page's (or part's) text segmented, and the notes of what reading its lines left out."""
+    lines, removed = read_lines(text, first_line=first_line)
     segmented = segment_lines(lines, conventions)
     removed.extend(segmented.removed)
-    units = segmented.units
-    notes = tuple(
+    notes = [
         Diagnostic(
             code="removed-" + item.what,
             message=REMOVED_MESSAGES[item.what],
             severity=Severity.WARNING if item.what == "control" else Severity.INFO,
-            source=page.source,
+            source=source,
             line=item.line,
             text=item.text,
         )
         for item in removed
-    )
+    ]
+    return segmented, notes
+
+
+def _units(page: _Text, conventions: Conventions) -> _PageUnits:
+    first, *rest = parts(page.text, conventions, page.first_line)
+    segmented, notes = _segment(page.text[first.start : first.end], first.first_line, page.source, conventions)
+    units = segmented.units
     count = _header(units, conventions, segmented.style)
     return _PageUnits(
         page,
         units[:count],
         units[count:],
-        notes,
+        tuple(notes),
         segmented.furniture,
         segmented.style,
         segmented.measure,
         segmented.records,
         segmented.doubtful,
+        tuple(rest),
     )
+
+
+def _layout(units: _PageUnits, conventions: Conventions, notes: Notes, fields: dict[str, Any], number: int) -> Layout:
+    """The page's items, its first part's then each further part's (read, assembled and dropped in turn)."""
+    source = units.text.source
+
+    def layout(body: Sequence[Unit], segmented_records: bool, style: PageStyle) -> PageLayout:
+        return read_layout(
+            body,
+            conventions,
+            issue_date=fields.get("date"),
+            source=source,
+            page=number,
+            records=segmented_records,
+            columns=style is PageStyle.COLUMNS,
+        )
+
+    first = layout(units.body, units.records, units.style)
+    notes.extend(first.diagnostics)
+    items = list(first.items)
+    papers = list(first.papers)
+    furniture = list(units.furniture)
+    doubtful = list(units.doubtful)
+    for part in units.rest:
+        segmented, removed = _segment(units.text.text[part.start : part.end], part.first_line, source, conventions)
+        notes.extend(removed)
+        read = layout(segmented.units, segmented.records, segmented.style)
+        notes.extend(read.diagnostics)
+        join_parts(items, read.items)
+        papers.extend(read.papers)
+        furniture.extend(segmented.furniture)
+        doubtful.extend(segmented.doubtful)
+    if units.rest:
+        notes.append(
+            Diagnostic(
+                code="page-read-in-parts",
+                message=f"page {number} is long ({units.text.text.count(chr(10)) + 1:,} lines):"
+                f" read in {len(units.rest) + 1} parts",
+                source=source,
+                page=number,
+            )
+        )
+    return Layout(tuple(items), tuple(papers), tuple(furniture), tuple(doubtful))
+
+
+@attrs.frozen
+class Layout:
+    """A whole page's items, the papers its bylines name, its furniture and its doubtful title lines."""
+
+    items: tuple[Article, ...]
+    papers: tuple[str, ...]
+    furniture: tuple[str, ...]
+    doubtful: tuple[int, ...]
 
 
 def _masthead_fields(masthead: Masthead) -> dict[str, Any]:
@@ -335,12 +401,14 @@ def _parse(
                 issue = reader.read(texts[0].text, source=texts[0].source)
                 return override_issue(issue, overrides) if overrides else issue
     pages_text = _split_pages(texts)
+    source, read_notes = texts[0].source, [note for text in texts for note in text.notes]
+    del texts  # the pages hold the text now: one copy of it, not two
     if not any(page.text.strip() for page in pages_text):
         raise ParseError("input holds no text")
     sample = "".join(page.text[:4000] for page in pages_text[:4])
     conventions, code, detected = _pick_language(registry, language, sample)
     pages_text = _split_at_headers(pages_text, conventions)
-    diagnostics: list[Diagnostic] = [note for text in texts for note in text.notes]
+    diagnostics = Notes(read_notes)
     if detected:
         diagnostics.append(Diagnostic(code="language-detected", message=f"language detected as {code}"))
     read = [_units(page, conventions) for page in pages_text]
@@ -359,19 +427,11 @@ def _parse(
     numbers = _page_numbers(read, conventions, diagnostics)
     pages: list[Page] = []
     papers: list[str] = []
-    for units, number in zip(read, numbers, strict=True):
+    for index, (units, number) in enumerate(zip(read, numbers, strict=True)):
         diagnostics.extend(units.removed)
-        layout = read_layout(
-            units.body,
-            conventions,
-            issue_date=fields.get("date"),
-            source=units.text.source,
-            page=number,
-            records=units.records,
-            columns=units.style is PageStyle.COLUMNS,
-        )
-        diagnostics.extend(layout.diagnostics)
-        diagnostics.extend(_reading_notes(units, layout.items, number))
+        layout = _layout(units, conventions, diagnostics, fields, number)
+        read[index] = attrs.evolve(units, body=(), doubtful=layout.doubtful)  # the units are read: let them go
+        diagnostics.extend(_reading_notes(read[index], layout.items, number))
         papers.extend(layout.papers)
         header = conventions.match_page_header(units.header[0].text) if units.header else None
         if header is not None and header.date is not None and "date" in fields and header.date != fields["date"]:
@@ -389,7 +449,7 @@ def _parse(
             Page(
                 number=number,
                 section=header.section if header is not None else None,
-                header=tuple(unit.text for unit in units.header) + units.furniture,
+                header=tuple(unit.text for unit in units.header) + layout.furniture,
                 editors=header.editors if header is not None else (),
                 items=layout.items,
                 source=units.text.source,
@@ -402,13 +462,14 @@ def _parse(
             diagnostics.append(
                 Diagnostic(code="title-inferred", message=f"title {fields['title']} inferred from the bylines")
             )
+    del pages_text, read, units  # the pages' text is read: only the model is kept
     pages, unlinked = link_jumps(sorted(pages, key=lambda page: page.number))
     diagnostics.extend(unlinked)
     issue = Issue(
         language=code,
-        source=texts[0].source,
+        source=source,
         pages=pages,
-        diagnostics=tuple(diagnostics),
+        diagnostics=diagnostics.result(),
         **fields,
     )
     return override_issue(issue, overrides) if overrides else issue
@@ -464,7 +525,7 @@ def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> 
     return notes
 
 
-def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: list[Diagnostic]) -> list[int]:
+def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: Notes) -> list[int]:
     numbers: list[int] = []
     for index, units in enumerate(read):
         header = next((h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None)

@@ -6,8 +6,8 @@ import datetime as _dt
 import enum
 import json
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, BinaryIO
 
 import attrs
 import cattrs
@@ -16,12 +16,14 @@ from cattrs.strategies import configure_tagged_union
 from ..errors import ParseError, quoted
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter, Reader
-from ..model import Block, Issue
+from ..model import Article, Block, Issue, Page
 
 __all__ = ["FORMAT", "JsonExporter", "JsonReader", "converter", "dumps", "loads"]
 
 #: The value of the top-level ``format`` key; the number changes when a key changes meaning.
 FORMAT = "newsissue/1"
+# Pieces are written to the stream in batches of about this many characters.
+_BATCH = 1 << 16
 _SNIFF = re.compile(r'^\ufeff?\s*\{\s*"format"\s*:\s*"newsissue/')
 
 
@@ -86,9 +88,67 @@ def _type_first(data: Any) -> Any:
 
 def dumps(issue: Issue, *, indent: int | None = 1, diagnostics: bool = True) -> str:
     """The issue as ``newsissue/1`` JSON text."""
-    data = converter.unstructure(issue if diagnostics else attrs.evolve(issue, diagnostics=()))
-    document = {"format": FORMAT, **_type_first(data)}
-    return json.dumps(document, ensure_ascii=False, indent=indent) + "\n"
+    return "".join(pieces(issue, indent=indent, diagnostics=diagnostics))
+
+
+def pieces(issue: Issue, *, indent: int | None = 1, diagnostics: bool = True) -> Iterator[str]:
+    """The JSON text of :func:`dumps` in pieces, item by item: a large issue is never one tree in memory.
+
+    The text is exactly ``json.dumps`` of the whole document, with ``ensure_ascii=False``.
+    """
+
+    def newline(level: int) -> str:
+        return "" if indent is None else "\n" + " " * (indent * level)
+
+    separator = ", " if indent is None else ","
+
+    def value(data: Any, level: int) -> str:
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        return text.replace("\n", newline(level)) if indent is not None and level else text
+
+    def container(open_: str, close: str, members: Iterator[Iterator[str]], level: int) -> Iterator[str]:
+        first = True
+        for member in members:
+            yield (open_ if first else separator) + newline(level + 1)
+            first = False
+            yield from member
+        yield open_ + close if first else newline(level) + close
+
+    def entry(key: str, rest: Iterator[str]) -> Iterator[str]:
+        yield json.dumps(key) + ": "
+        yield from rest
+
+    def page(page: Page, level: int) -> Iterator[str]:
+        fields = (field.name for field in attrs.fields(Page))
+        members = (
+            entry(name, listing(page.items, level + 1, _article))
+            if name == "items"
+            else entry(name, iter((value(converter.unstructure(getattr(page, name)), level + 1),)))
+            for name in fields
+        )
+        yield from container("{", "}", members, level)
+
+    def listing(values: Sequence[Any], level: int, shape: Callable[[Any], Any]) -> Iterator[str]:
+        members = (iter((value(shape(item), level + 1),)) for item in values)
+        yield from container("[", "]", members, level)
+
+    def members() -> Iterator[Iterator[str]]:
+        yield entry("format", iter((value(FORMAT, 1),)))
+        for field in attrs.fields(Issue):
+            if field.name == "pages":
+                yield entry("pages", container("[", "]", (page(p, 2) for p in issue.pages), 1))
+            elif field.name == "diagnostics":
+                shown = issue.diagnostics if diagnostics else ()
+                yield entry("diagnostics", listing(shown, 1, converter.unstructure))
+            else:
+                yield entry(field.name, iter((value(converter.unstructure(getattr(issue, field.name)), 1),)))
+
+    yield from container("{", "}", members(), 0)
+    yield "\n"
+
+
+def _article(item: Article) -> Any:
+    return _type_first(converter.unstructure(item))
 
 
 def loads(text: str | bytes) -> Issue:
@@ -140,6 +200,17 @@ class JsonExporter(Exporter):
 
     def render(self, issue: Issue, options: JsonOptions) -> bytes:
         return dumps(issue, indent=options.indent, diagnostics=options.diagnostics).encode("utf-8")
+
+    def write(self, issue: Issue, options: JsonOptions, stream: BinaryIO) -> None:
+        batch: list[str] = []
+        size = 0
+        for piece in pieces(issue, indent=options.indent, diagnostics=options.diagnostics):
+            batch.append(piece)
+            size += len(piece)
+            if size >= _BATCH:
+                stream.write("".join(batch).encode("utf-8"))
+                batch, size = [], 0
+        stream.write("".join(batch).encode("utf-8"))
 
 
 class JsonReader(Reader):
