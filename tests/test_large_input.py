@@ -1,4 +1,4 @@
-"""Large input: long pages read in parts, repeated diagnostics bounded, JSON written piece by piece.
+"""Large input: long pages read in parts, repeated diagnostics bounded, JSON and NewsML written piece by piece.
 
 The time and memory figures themselves (linear time, memory within 5x the input at 50 MB) are a
 measurement, not a test: bench/size_scaling.py, docs/benchmarks.md.
@@ -14,10 +14,12 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from lxml import etree
 
 import newsissue
 from newsissue import long_pages
 from newsissue.formats.json import FORMAT, _type_first, converter, dumps
+from newsissue.formats.newsml import NewsMLOptions, newsml
 from newsissue.plugins import default_registry
 
 from .strategies import issues, ocr_pages
@@ -105,3 +107,17 @@ def test_json_export_to_a_file_is_the_rendered_bytes(any_example: Path, tmp_path
         typed = {"indent": None} if "indent" in options else {"diagnostics": False} if options else {}
         assert out.read_bytes() == newsissue.render(issue, "json", **typed)
     assert newsissue.parse(out) == attrs.evolve(issue, diagnostics=())
+
+
+@given(issues(), st.booleans())
+def test_newsml_written_item_by_item_is_the_whole_tree_pretty_printed(issue: newsissue.Issue, ads: bool) -> None:
+    whole = etree.tostring(
+        newsml(issue, NewsMLOptions(advertisements=ads)), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    assert newsissue.render(issue, "newsml", advertisements=ads) == whole
+
+
+def test_newsml_export_to_a_file_is_the_rendered_bytes(any_example: Path, tmp_path: Path) -> None:
+    issue = newsissue.parse(any_example)
+    newsissue.export(issue, "newsml", tmp_path / "issue.xml")
+    assert (tmp_path / "issue.xml").read_bytes() == newsissue.render(issue, "newsml")

@@ -6,7 +6,6 @@ import codecs
 import re
 
 import attrs
-import charset_normalizer
 
 from .errors import ParseError
 
@@ -140,6 +139,8 @@ def decode(data: bytes, *, encoding: str | None = None) -> Decoded:
     else:
         if len(_CJK.findall(text)) * 3 >= len(text.strip()):
             return Decoded(text=text, encoding="gb18030", detected=True)
+    import charset_normalizer  # only for legacy encodings: loading it costs start-up time and memory
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None or _BAD_CONTROLS.search(str(best)):
         raise ParseError("input is not text in any encoding newsissue can detect (binary or damaged)")

@@ -36,7 +36,7 @@ class Part:
 
 def parts(text: str, conventions: Conventions, first_line: int = 1) -> list[Part]:
     """The parts ``text`` is read in: one for a page of up to PART_LINES lines."""
-    if text.count("\n", 0, _offset_after(text, 0, PART_LINES + 1)) <= PART_LINES:
+    if text.count("\n") <= PART_LINES:
         return [Part(0, len(text), first_line)]
     found: list[Part] = []
     start, line = 0, first_line

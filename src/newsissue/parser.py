@@ -18,7 +18,7 @@ from .errors import NewsIssueError, ParseError
 from .evidence import REMOVED_MESSAGES
 from .languages.base import Conventions, Masthead
 from .linking import link_jumps
-from .long_pages import Part, join_parts, parts
+from .long_pages import join_parts, parts
 from .model import Article, Diagnostic, Issue, ItemKind, Page, Severity
 from .notes import Notes
 from .options import override_issue
@@ -34,7 +34,11 @@ Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
 
 _PAGE_IN_NAME = re.compile(r"(\d{1,3})(?!.*\d)")
 # A line of up to 80 characters standing alone: a blank line (or the text's edge) above and below.
-_ALONE = re.compile(r"(?:\A|\n[^\S\n]*\n)(?P<line>[^\n]{1,80})(?=\n[^\S\n]*(?:\n|\Z)|\Z)")
+# (The pattern opens with a newline, which lets the regex engine skip to each one; the text's
+# first line is tried on its own.)
+_ALONE_LINE = r"(?P<line>[^\n]{1,80}+)(?=\n[^\S\n]*+(?:\n|\Z)|\Z)"
+_ALONE = re.compile(r"\n[^\S\n]*+\n" + _ALONE_LINE)
+_FIRST_ALONE = re.compile(_ALONE_LINE)
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 
 
@@ -151,7 +155,7 @@ def _split_pages(texts: list[_Text]) -> list[_Text]:
         line = text.first_line
         parts = text.text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
         for index, part in enumerate(parts):
-            if part.strip() or len(parts) == 1:
+            if (part and not part.isspace()) or len(parts) == 1:
                 single = len(parts) == 1
                 pages.append(
                     attrs.evolve(
@@ -178,7 +182,8 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         cuts: list[tuple[int, int]] = []  # (line index, offset) of each header line that starts a page
         last = 0
         index, counted = 0, 0
-        for match in _ALONE.finditer(text):
+        first = _FIRST_ALONE.match(text)
+        for match in itertools.chain((first,) if first else (), _ALONE.finditer(text)):
             offset = match.start("line")
             index += text.count("\n", counted, offset)
             counted = offset
@@ -232,7 +237,11 @@ class _PageUnits:
     measure: float
     records: bool
     doubtful: tuple[int, ...]
-    rest: tuple[Part, ...] = ()
+    #: The page's characters but spaces and newlines, and its lines.
+    characters: int = 0
+    line_count: int = 0
+    #: The text of each further part of a long page and its first line, taken as each is read.
+    rest: list[tuple[str, int]] = attrs.field(factory=list)
 
 
 def _header(units: Sequence[Unit], conventions: Conventions, style: PageStyle) -> int:
@@ -278,8 +287,15 @@ def _segment(
 
 
 def _units(page: _Text, conventions: Conventions) -> _PageUnits:
-    first, *rest = parts(page.text, conventions, page.first_line)
-    segmented, notes = _segment(page.text[first.start : first.end], first.first_line, page.source, conventions)
+    """The page's first part segmented, its header told from its body; the text of further parts kept."""
+    text = page.text
+    first, *rest = parts(text, conventions, page.first_line)
+    characters = len(text) - text.count(" ") - text.count("\n")
+    line_count = text.count("\n") + 1
+    # Each part's own text, so that it can go once read: the page's whole text is not kept.
+    further = [(text[part.start : part.end], part.first_line) for part in rest]
+    page = attrs.evolve(page, text=text[first.start : first.end]) if rest else page
+    segmented, notes = _segment(page.text, first.first_line, page.source, conventions)
     units = segmented.units
     count = _header(units, conventions, segmented.style)
     return _PageUnits(
@@ -292,7 +308,9 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
         segmented.measure,
         segmented.records,
         segmented.doubtful,
-        tuple(rest),
+        characters,
+        line_count,
+        further,
     )
 
 
@@ -317,8 +335,11 @@ def _layout(units: _PageUnits, conventions: Conventions, notes: Notes, fields: d
     papers = list(first.papers)
     furniture = list(units.furniture)
     doubtful = list(units.doubtful)
-    for part in units.rest:
-        segmented, removed = _segment(units.text.text[part.start : part.end], part.first_line, source, conventions)
+    read_parts = len(units.rest) + 1
+    while units.rest:
+        text, first_line = units.rest.pop(0)
+        segmented, removed = _segment(text, first_line, source, conventions)
+        del text
         notes.extend(removed)
         read = layout(segmented.units, segmented.records, segmented.style)
         notes.extend(read.diagnostics)
@@ -326,12 +347,11 @@ def _layout(units: _PageUnits, conventions: Conventions, notes: Notes, fields: d
         papers.extend(read.papers)
         furniture.extend(segmented.furniture)
         doubtful.extend(segmented.doubtful)
-    if units.rest:
+    if read_parts > 1:
         notes.append(
             Diagnostic(
                 code="page-read-in-parts",
-                message=f"page {number} is long ({units.text.text.count(chr(10)) + 1:,} lines):"
-                f" read in {len(units.rest) + 1} parts",
+                message=f"page {number} is long ({units.line_count:,} lines): read in {read_parts} parts",
                 source=source,
                 page=number,
             )
@@ -403,7 +423,7 @@ def _parse(
     pages_text = _split_pages(texts)
     source, read_notes = texts[0].source, [note for text in texts for note in text.notes]
     del texts  # the pages hold the text now: one copy of it, not two
-    if not any(page.text.strip() for page in pages_text):
+    if not any(page.text and not page.text.isspace() for page in pages_text):
         raise ParseError("input holds no text")
     sample = "".join(page.text[:4000] for page in pages_text[:4])
     conventions, code, detected = _pick_language(registry, language, sample)
@@ -412,6 +432,7 @@ def _parse(
     if detected:
         diagnostics.append(Diagnostic(code="language-detected", message=f"language detected as {code}"))
     read = [_units(page, conventions) for page in pages_text]
+    del pages_text  # a long page's parts hold its text now, each let go once read
     front = conventions.read_masthead(tuple(unit.text for unit in read[0].header))
     fields = _masthead_fields(front)
     if front.date is not None and front.weekday is not None and front.date.weekday() != front.weekday:
@@ -462,7 +483,7 @@ def _parse(
             diagnostics.append(
                 Diagnostic(code="title-inferred", message=f"title {fields['title']} inferred from the bylines")
             )
-    del pages_text, read, units  # the pages' text is read: only the model is kept
+    del read, units  # the pages' text is read: only the model is kept
     pages, unlinked = link_jumps(sorted(pages, key=lambda page: page.number))
     diagnostics.extend(unlinked)
     issue = Issue(
@@ -502,8 +523,7 @@ def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> 
     if units.style in _STYLE_NOTES:
         note("page-style", f"page {number} " + _STYLE_NOTES[units.style].format(measure=units.measure), warn=False)
     articles = [item for item in items if item.kind is ItemKind.ARTICLE]
-    page = units.text.text
-    size = len(page) - page.count(" ") - page.count("\n")
+    size = units.characters
     if size >= _MANY_CHARACTERS and len(articles) <= 1:
         untitled = " with no headline" if articles and articles[0].headline is None else ""
         count = f"{len(articles)} article{'' if len(articles) == 1 else 's'}{untitled}"

@@ -6,7 +6,8 @@ and declares every QCode alias it uses (IPTC catalog v41 or the inline catalog).
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, BinaryIO
 
 import attrs
 from lxml import etree
@@ -240,12 +241,42 @@ def newsml(issue: Issue, options: NewsMLOptions | None = None) -> etree._Element
     naming = iptc.Naming.of(issue, options)
     stories = iptc.exported_stories(issue, options)
     items = [_news_item(issue, story, naming) for story in stories]
+    return _message(issue, naming, stories, items)
+
+
+def _message(issue: Issue, naming: iptc.Naming, stories: list[Story], items: list[etree._Element]) -> etree._Element:
     header = N.header(
         N.sent(naming.created),
         N.sender(naming.provider),
         N.transmitId(naming.guid("issue") + ":1"),
     )
     return N.newsMessage(header, N.itemSet(_package(issue, naming, stories), *items))
+
+
+_ITEM_NAMESPACE = f' xmlns="{NAR}"'.encode()
+_ITEM_INDENT = b"    "  # a newsItem sits two levels down: newsMessage, itemSet
+
+
+def pieces(issue: Issue, options: NewsMLOptions) -> Iterator[bytes]:
+    """The document ``render`` gives, in pieces: the message with its package, then item by item.
+
+    Each newsItem is built, serialised and let go, so a large issue is never one tree in memory;
+    the bytes are those of the whole tree pretty-printed (the item's own namespace declaration
+    is the message's, and each of its lines sits two levels deeper).
+    """
+    naming = iptc.Naming.of(issue, options)
+    stories = list(iptc.exported_stories(issue, options))
+    skeleton = etree.tostring(
+        _message(issue, naming, stories, []), xml_declaration=True, encoding="UTF-8", pretty_print=True
+    )
+    end = skeleton.rindex(b"  </itemSet>")
+    yield skeleton[:end]
+    for story in stories:
+        text = etree.tostring(_news_item(issue, story, naming), encoding="UTF-8", pretty_print=True)
+        opening = text.index(b">")
+        text = text[:opening].replace(_ITEM_NAMESPACE, b"", 1) + text[opening:]
+        yield b"\n".join(_ITEM_INDENT + line if line else line for line in text.split(b"\n"))
+    yield skeleton[end:]
 
 
 class NewsMLExporter(Exporter):
@@ -258,7 +289,11 @@ class NewsMLExporter(Exporter):
     Options = NewsMLOptions
 
     def render(self, issue: Issue, options: NewsMLOptions) -> bytes:
-        return etree.tostring(newsml(issue, options), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        return b"".join(pieces(issue, options))
+
+    def write(self, issue: Issue, options: NewsMLOptions, stream: BinaryIO) -> None:
+        for piece in pieces(issue, options):
+            stream.write(piece)
 
 
 @hookimpl
