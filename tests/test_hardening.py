@@ -311,3 +311,40 @@ def test_a_newsml_file_over_the_reader_limit_is_refused_unread(tmp_path: Path) -
     finally:
         tracemalloc.stop()
     assert peak < 1024 * 1024
+
+
+# --- the same cases through the command line
+
+
+def test_cli_newsml_with_two_pages_of_one_number(example_issue: Path, tmp_path: Path) -> None:
+    xml = newsissue.render(newsissue.parse(example_issue), "newsml").decode("utf-8")
+    damaged = tmp_path / "d.xml"
+    damaged.write_text(xml.replace('rel="niprop:pageNumber" value="2"', 'rel="niprop:pageNumber" value="1"'))
+    one_error_line(run("convert", str(damaged), "--to", "json"), "two page groups are page 1")
+
+
+def test_cli_full_width_issn_and_far_years_export(example_issue: Path, tmp_path: Path) -> None:
+    page = tmp_path / "i.md"
+    page.write_text("ISSN １２３４-５６７８\n\n# H\n\nBody.\n", encoding="utf-8")
+    result = run("convert", str(page), "--to", "newsml")
+    assert result.returncode == 0 and b"urn:newsml:issn-1234-5678:" in result.stdout, result.stderr
+    for date in ("2110-05-01", "0999-05-01"):
+        out = tmp_path / f"{date}.epub"
+        result = run("convert", str(example_issue), "--set", f"date={date}", "--to", "epub", "-o", str(out))
+        assert result.returncode == 0 and zipfile.is_zipfile(out), result.stderr
+
+
+def test_cli_a_stray_byte_is_a_warning_that_inspect_shows(example_issue: Path, tmp_path: Path) -> None:
+    data = (example_issue / "01.md").read_bytes()
+    cut = data.index("全市".encode())
+    (tmp_path / "01.md").write_bytes(data[:cut] + b"\xff" + data[cut:])
+    result = run("inspect", str(tmp_path / "01.md"))
+    assert result.returncode == 0, result.stderr
+    assert re.search(rb"warning +01\.md:\d+ +stray-bytes: bytes ff at byte \d+ of the line", result.stdout)
+
+
+def test_cli_files_in_any_order_give_the_same_bytes(example_issue: Path) -> None:
+    files = [str(path) for path in sorted(example_issue.iterdir())]
+    forward = run("convert", *files, "--to", "newsml")
+    backward = run("convert", *reversed(files), "--to", "newsml")
+    assert forward.returncode == 0 and forward.stdout == backward.stdout

@@ -1,4 +1,4 @@
-"""Large input: long pages read in parts, repeated diagnostics bounded, JSON and NewsML written piece by piece.
+"""Large input: long pages read in parts, repeated diagnostics bounded, JSON, NewsML and ninjs written piece by piece.
 
 The time and memory figures themselves (linear time, memory within 5x the input at 50 MB) are a
 measurement, not a test: bench/size_scaling.py, docs/benchmarks.md.
@@ -20,6 +20,7 @@ import newsissue
 from newsissue import long_pages
 from newsissue.formats.json import FORMAT, _type_first, converter, dumps
 from newsissue.formats.newsml import NewsMLOptions, newsml
+from newsissue.formats.ninjs import NinjsOptions, ninjs
 from newsissue.plugins import default_registry
 
 from .strategies import issues, ocr_pages
@@ -121,3 +122,15 @@ def test_newsml_export_to_a_file_is_the_rendered_bytes(any_example: Path, tmp_pa
     issue = newsissue.parse(any_example)
     newsissue.export(issue, "newsml", tmp_path / "issue.xml")
     assert (tmp_path / "issue.xml").read_bytes() == newsissue.render(issue, "newsml")
+
+
+@given(issues(), st.sampled_from([None, 1, 2]))
+def test_ninjs_written_in_pieces_is_one_json_dumps(issue: newsissue.Issue, indent: int | None) -> None:
+    whole = json.dumps(ninjs(issue, NinjsOptions(indent=indent)), ensure_ascii=False, indent=indent) + "\n"
+    assert newsissue.render(issue, "ninjs", indent=indent).decode("utf-8") == whole
+
+
+def test_ninjs_export_to_a_file_is_the_rendered_bytes(any_example: Path, tmp_path: Path) -> None:
+    issue = newsissue.parse(any_example)
+    newsissue.export(issue, "ninjs", tmp_path / "issue.json")
+    assert (tmp_path / "issue.json").read_bytes() == newsissue.render(issue, "ninjs")

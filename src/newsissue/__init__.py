@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .batch import BatchResult, convert_many
 from .errors import ExportError, NewsIssueError, ParseError, PluginError, UnknownFormatError
 from .export import export, render
 from .hookspecs import hookimpl
@@ -41,6 +42,7 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "Article",
+    "BatchResult",
     "Block",
     "Byline",
     "Dateline",
@@ -65,6 +67,7 @@ __all__ = [
     "Story",
     "UnknownFormatError",
     "__version__",
+    "convert_many",
     "export",
     "get_plugin_manager",
     "hookimpl",

@@ -50,6 +50,8 @@ def _read(args: argparse.Namespace) -> Issue:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    if args.batch:
+        return _batch(args)
     issue = _read(args)
     options = _pairs(args.option, "--option")
     exporter = default_registry().exporter(args.to)
@@ -78,6 +80,50 @@ def _emit(data: bytes | str) -> None:
         raise
     except OSError as exc:
         raise _OutputError(exc.strerror or str(exc)) from None
+
+
+def _batch(args: argparse.Namespace) -> int:
+    """``convert --batch``: every issue the inputs name, one output each in the -o folder."""
+    from .batch import convert_many, issue_inputs
+
+    if not args.output or args.output == "-":
+        raise NewsIssueError("--batch writes one file per issue: give -o FOLDER")
+    inputs = issue_inputs(args.input)
+    results = convert_many(
+        inputs,
+        args.to,
+        args.output,
+        jobs=args.jobs,
+        force=args.force,
+        language=args.language,
+        encoding=args.encoding,
+        overrides=_pairs(args.set, "--set"),
+        **_pairs(args.option, "--option"),
+    )
+    failed = 0
+    bar = _progress(len(inputs))
+    for result in results:
+        if result.status == "failed":
+            failed += 1
+            _say("error", f"{result.input}: {result.error}")
+        elif bar is None:
+            _say(result.status, f"{result.input} -> {result.output}")
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+    done = len(inputs) - failed
+    _say("batch", f"{done} of {len(inputs)} issues converted or up to date, {failed} failed")
+    return 1 if failed else 0
+
+
+def _progress(total: int) -> Any:
+    """A progress bar on a terminal (tqdm), None elsewhere (plain lines instead)."""
+    if not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="issue", file=sys.stderr, leave=True)
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -140,6 +186,11 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--to", required=True, metavar="FORMAT", help="output format (see: newsissue formats)")
     convert.add_argument("-o", "--output", metavar="PATH", help="output file (default: stdout, for text formats)")
     convert.add_argument("--option", action="append", metavar="KEY=VALUE", help="an exporter option")
+    convert.add_argument(
+        "--batch", action="store_true", help="many issues: each INPUT folder of pages is one, -o is a folder"
+    )
+    convert.add_argument("--jobs", type=int, metavar="N", help="--batch: worker processes (default: the cores)")
+    convert.add_argument("--force", action="store_true", help="--batch: convert issues whose output is up to date")
     convert.set_defaults(run=_convert)
 
     inspect = commands.add_parser("inspect", help="show the issue's structure and the parser's diagnostics")

@@ -6,7 +6,7 @@ import datetime as _dt
 import enum
 import json
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO
 
 import attrs
@@ -17,6 +17,8 @@ from ..errors import ParseError, quoted
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter, Reader
 from ..model import Article, Block, Issue, Page
+from . import jsonstream
+from .jsonstream import Lazy
 
 __all__ = ["FORMAT", "JsonExporter", "JsonReader", "converter", "dumps", "loads"]
 
@@ -96,55 +98,24 @@ def pieces(issue: Issue, *, indent: int | None = 1, diagnostics: bool = True) ->
 
     The text is exactly ``json.dumps`` of the whole document, with ``ensure_ascii=False``.
     """
+    document: dict[str, Any] = {"format": FORMAT}
+    for field in attrs.fields(Issue):
+        if field.name == "pages":
+            document["pages"] = Lazy(issue.pages, _page)
+        elif field.name == "diagnostics":
+            document["diagnostics"] = Lazy(issue.diagnostics if diagnostics else (), converter.unstructure)
+        else:
+            document[field.name] = converter.unstructure(getattr(issue, field.name))
+    return jsonstream.pieces(document, indent=indent)
 
-    def newline(level: int) -> str:
-        return "" if indent is None else "\n" + " " * (indent * level)
 
-    separator = ", " if indent is None else ","
-
-    def value(data: Any, level: int) -> str:
-        text = json.dumps(data, ensure_ascii=False, indent=indent)
-        return text.replace("\n", newline(level)) if indent is not None and level else text
-
-    def container(open_: str, close: str, members: Iterator[Iterator[str]], level: int) -> Iterator[str]:
-        first = True
-        for member in members:
-            yield (open_ if first else separator) + newline(level + 1)
-            first = False
-            yield from member
-        yield open_ + close if first else newline(level) + close
-
-    def entry(key: str, rest: Iterator[str]) -> Iterator[str]:
-        yield json.dumps(key) + ": "
-        yield from rest
-
-    def page(page: Page, level: int) -> Iterator[str]:
-        fields = (field.name for field in attrs.fields(Page))
-        members = (
-            entry(name, listing(page.items, level + 1, _article))
-            if name == "items"
-            else entry(name, iter((value(converter.unstructure(getattr(page, name)), level + 1),)))
-            for name in fields
-        )
-        yield from container("{", "}", members, level)
-
-    def listing(values: Sequence[Any], level: int, shape: Callable[[Any], Any]) -> Iterator[str]:
-        members = (iter((value(shape(item), level + 1),)) for item in values)
-        yield from container("[", "]", members, level)
-
-    def members() -> Iterator[Iterator[str]]:
-        yield entry("format", iter((value(FORMAT, 1),)))
-        for field in attrs.fields(Issue):
-            if field.name == "pages":
-                yield entry("pages", container("[", "]", (page(p, 2) for p in issue.pages), 1))
-            elif field.name == "diagnostics":
-                shown = issue.diagnostics if diagnostics else ()
-                yield entry("diagnostics", listing(shown, 1, converter.unstructure))
-            else:
-                yield entry(field.name, iter((value(converter.unstructure(getattr(issue, field.name)), 1),)))
-
-    yield from container("{", "}", members(), 0)
-    yield "\n"
+def _page(page: Page) -> dict[str, Any]:
+    return {
+        field.name: Lazy(page.items, _article)
+        if field.name == "items"
+        else converter.unstructure(getattr(page, field.name))
+        for field in attrs.fields(Page)
+    }
 
 
 def _article(item: Article) -> Any:

@@ -6,8 +6,7 @@ formats (uri, date-time) checked.
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 from lxml import etree
@@ -15,8 +14,9 @@ from lxml import etree
 from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..model import Issue, ItemKind, Jump, Part, Story
-from . import iptc
+from . import iptc, jsonstream
 from .html import HTML, body_elements, plain_text
+from .jsonstream import Lazy
 
 __all__ = ["NinjsExporter", "NinjsOptions", "ninjs"]
 
@@ -126,30 +126,38 @@ def _article(issue: Issue, story: Story, naming: iptc.Naming) -> dict[str, Any]:
 
 def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
     """The issue as a ninjs 3.1 composite object."""
-    options = options or NinjsOptions()
+    return _document(issue, options or NinjsOptions(), whole=True)
+
+
+def _document(issue: Issue, options: NinjsOptions, *, whole: bool = False) -> dict[str, Any]:
+    """The ninjs object; its pages and their articles as Lazy lists (made as written) unless ``whole``."""
     naming = iptc.Naming.of(issue, options)
     printed = iptc.parts_by_page(iptc.exported_stories(issue, options))
-    pages = []
-    for page in issue.pages:
-        pages.append(
-            {
-                "name": iptc.page_id(page),
-                "rel": "page",
-                "uri": naming.guid(f"page:{iptc.page_id(page)}"),
-                "type": "composite",
-                "title": iptc.page_title(issue, page),
-                "altIds": [{"role": "printPage", "value": str(page.number)}],
-                **(
-                    {"infoSources": [{"name": e.name, "role": iptc.CPP_URI + "editor"} for e in page.editors]}
-                    if page.editors
-                    else {}
-                ),
-                "associations": [
-                    _article(issue, story, naming) if part is story.parts[0] else _continuation(story, part, naming)
-                    for story, part in printed.get(page.number, ())
-                ],
-            }
-        )
+
+    def associations(page_number: int) -> Any:
+        def shape(pair: Any) -> dict[str, Any]:
+            story, part = pair
+            return _article(issue, story, naming) if part is story.parts[0] else _continuation(story, part, naming)
+
+        listed = printed.get(page_number, ())
+        return [shape(pair) for pair in listed] if whole else Lazy(listed, shape)
+
+    def page_object(page: Any) -> dict[str, Any]:
+        return {
+            "name": iptc.page_id(page),
+            "rel": "page",
+            "uri": naming.guid(f"page:{iptc.page_id(page)}"),
+            "type": "composite",
+            "title": iptc.page_title(issue, page),
+            "altIds": [{"role": "printPage", "value": str(page.number)}],
+            **(
+                {"infoSources": [{"name": e.name, "role": iptc.CPP_URI + "editor"} for e in page.editors]}
+                if page.editors
+                else {}
+            ),
+            "associations": associations(page.number),
+        }
+
     document: dict[str, Any] = {
         "uri": naming.guid("issue"),
         "standard": STANDARD,
@@ -177,7 +185,7 @@ def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
         document["altIds"] = alt_ids
     if naming.provider_name:
         document["infoSources"] = [{"name": naming.provider_name, "role": iptc.CPP_URI + "distributor"}]
-    document["associations"] = pages
+    document["associations"] = [page_object(page) for page in issue.pages] if whole else Lazy(issue.pages, page_object)
     return document
 
 
@@ -191,8 +199,11 @@ class NinjsExporter(Exporter):
     Options = NinjsOptions
 
     def render(self, issue: Issue, options: NinjsOptions) -> bytes:
-        text = json.dumps(ninjs(issue, options), ensure_ascii=False, indent=options.indent)
-        return (text + "\n").encode("utf-8")
+        return "".join(jsonstream.pieces(_document(issue, options), indent=options.indent)).encode("utf-8")
+
+    def write(self, issue: Issue, options: NinjsOptions, stream: BinaryIO) -> None:
+        for piece in jsonstream.pieces(_document(issue, options), indent=options.indent):
+            stream.write(piece.encode("utf-8"))
 
 
 @hookimpl

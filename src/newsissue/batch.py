@@ -1,0 +1,289 @@
+"""Many issues in one run: each input parsed and exported in a pool of worker processes.
+
+``convert_many`` takes issue inputs (a folder of page files is one issue; a folder of such
+folders, a list file ``@issues.txt`` or a glob gives many), writes one output per issue into an
+output folder, named from the issue (paper, date, number), and yields a :class:`BatchResult` per
+issue in input order as each is ready. A failing issue is a result with ``status="failed"``, never
+an exception that stops the run. An issue whose output is newer than all of its input files
+(found through the report of the earlier run) is skipped unless ``force``.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import glob
+import json
+import os
+import re
+import time
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from .errors import NewsIssueError, ParseError
+from .export import render
+from .model import Issue, Severity
+from .parser import parse
+from .plugins import default_registry
+
+__all__ = ["REPORT_NAME", "BatchResult", "convert_many", "issue_inputs"]
+
+#: The report ``convert_many`` keeps in the output folder: one JSON object a line, one line per issue.
+REPORT_NAME = "newsissue-report.jsonl"
+_PAGE_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".json", ".xml"}
+
+
+@attrs.frozen(kw_only=True)
+class BatchResult:
+    """What became of one issue: ``done``, ``skipped`` (its output is up to date) or ``failed``."""
+
+    input: str
+    output: str | None
+    status: Literal["done", "skipped", "failed"]
+    warnings: int = 0
+    seconds: float = 0.0
+    error: str | None = None
+
+    def to_json(self) -> str:
+        """The result as one line of the JSON Lines report."""
+        return json.dumps(attrs.asdict(self), ensure_ascii=False, sort_keys=True)
+
+
+def _holds_pages(folder: Path) -> bool:
+    return any(path.is_file() and path.suffix.lower() in _PAGE_SUFFIXES for path in folder.iterdir())
+
+
+def issue_inputs(sources: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The issues the sources name, each a page file or a folder of page files, sorted and distinct.
+
+    A folder of page files is one issue; a folder with none is searched for such folders (an
+    archive of issue folders, a batch of reels); ``@FILE`` reads one source a line; a source with
+    ``*``, ``?`` or ``[`` is a glob.
+    """
+    found: set[Path] = set()
+
+    def add(source: str) -> None:
+        if source.startswith("@"):
+            try:
+                lines = Path(source[1:]).read_text(encoding="utf-8").splitlines()
+            except OSError as exc:
+                raise ParseError(f"cannot read the list {source[1:]}: {exc.strerror or exc}") from None
+            for line in lines:
+                if line.strip() and not line.lstrip().startswith("#"):
+                    add(line.strip())
+            return
+        if any(mark in source for mark in "*?["):
+            matches = sorted(glob.glob(source, recursive=True))
+            if not matches:
+                raise ParseError(f"{source}: no file or folder matches")
+            for match in matches:
+                add(match)
+            return
+        path = Path(source)
+        if path.is_file():
+            found.add(path)
+        elif path.is_dir():
+            if _holds_pages(path):
+                found.add(path)
+            else:
+                issues = [Path(root) for root, _dirs, _files in os.walk(path) if _holds_pages(Path(root))]
+                if not issues:
+                    raise ParseError(f"{path} holds no issues (no folder of page files)")
+                found.update(issues)
+        else:
+            raise ParseError(f"{source}: no such file or folder")
+
+    for source in sources:
+        add(os.fspath(source))
+    return sorted(found)
+
+
+def _slug(text: str) -> str:
+    """A file-name-safe form that keeps letters of any script: ``The Evening Star`` → ``the-evening-star``."""
+    normal = unicodedata.normalize("NFKC", text).lower()
+    return re.sub(r"[^\w]+", "-", normal).strip("-_")[:60]
+
+
+def output_name(issue: Issue, source: Path, suffix: str) -> str:
+    """The output's file name from the issue: paper, date and number (the input's name where none)."""
+    paper = _slug(issue.title or issue.publisher or "") or _slug(source.stem) or "issue"
+    parts = [paper, issue.date.isoformat() if issue.date else "undated"]
+    if issue.number is not None:
+        parts.append(f"no{issue.number}")
+    return "-".join(parts) + suffix
+
+
+@attrs.frozen
+class _Task:
+    source: str
+    format: str
+    options: Mapping[str, Any]
+    parse_options: Mapping[str, Any]
+
+
+@attrs.frozen
+class _Done:
+    source: str
+    name: str | None
+    data: bytes | None
+    warnings: int
+    seconds: float
+    error: str | None
+
+
+def _convert(task: _Task) -> _Done:
+    """Parse and render one issue (in a worker process); every error becomes part of the result."""
+    start = time.process_time()
+    source = Path(task.source)
+    try:
+        issue = parse(source, **task.parse_options)
+        exporter = default_registry().exporter(task.format)
+        data = render(issue, task.format, **task.options)
+        warnings = sum(1 for note in issue.diagnostics if note.severity is Severity.WARNING)
+        name = output_name(issue, source, exporter.suffix)
+        return _Done(task.source, name, data, warnings, time.process_time() - start, None)
+    except NewsIssueError as exc:
+        return _Done(task.source, None, None, 0, time.process_time() - start, str(exc))
+    except Exception as exc:  # a defect: reported for this issue, the run goes on
+        return _Done(task.source, None, None, 0, time.process_time() - start, f"{type(exc).__name__}: {exc}")
+
+
+def _previous(report: Path) -> dict[str, str]:
+    """Input → output of the earlier run's report, for resumption."""
+    outputs: dict[str, str] = {}
+    try:
+        lines = report.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return outputs
+    for line in lines:
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("status") in ("done", "skipped") and entry.get("output"):
+            outputs[str(entry.get("input"))] = str(entry["output"])
+    return outputs
+
+
+def _newest_input(source: Path) -> float:
+    files = [path for path in source.iterdir() if path.is_file()] if source.is_dir() else [source]
+    return max((path.stat().st_mtime for path in files), default=0.0)
+
+
+def _up_to_date(source: Path, output: Path) -> bool:
+    try:
+        return output.stat().st_mtime >= _newest_input(source)
+    except OSError:
+        return False
+
+
+def convert_many(
+    sources: Sequence[str | os.PathLike[str]],
+    format: str,
+    output_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    language: str | None = None,
+    encoding: str | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    **options: Any,
+) -> Iterator[BatchResult]:
+    """Convert every issue the sources name to ``format`` in ``output_dir``; a result per issue, in input order.
+
+    ``jobs`` worker processes (default: the machine's cores; 1 runs in this process). Outputs are
+    written atomically; the report ``newsissue-report.jsonl`` in ``output_dir`` gets a line per issue.
+    Raises :class:`~newsissue.NewsIssueError` only for what stops the whole run (no inputs, an
+    unknown format, an output folder that cannot be made).
+    """
+    from .atomic import write_atomic
+
+    exporter = default_registry().exporter(format)  # an unknown format stops the run before it starts
+    inputs = issue_inputs(sources)
+    if not inputs:
+        raise ParseError("no issues given")
+    folder = Path(output_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise NewsIssueError(f"cannot make the output folder {folder}: {exc.strerror or exc}") from None
+    report_path = folder / REPORT_NAME
+    previous = {} if force else _previous(report_path)
+    parse_options = {"language": language, "encoding": encoding, "overrides": dict(overrides or {})}
+    pending: list[Path] = []
+    skipped: dict[str, BatchResult] = {}
+    for source in inputs:
+        earlier = previous.get(str(source))
+        if earlier is not None and _up_to_date(source, folder / earlier):
+            skipped[str(source)] = BatchResult(input=str(source), output=earlier, status="skipped")
+        else:
+            pending.append(source)
+    tasks = [_Task(str(source), exporter.name, dict(options), parse_options) for source in pending]
+    taken: set[str] = set(previous.values()) - {previous[str(s)] for s in pending if str(s) in previous}
+    workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    lines: list[str] = []
+    with _pool(workers) as pool:
+        done = iter(pool.map(_convert, tasks, chunksize=1) if pool is not None else map(_convert, tasks))
+        for source in inputs:
+            result = skipped.get(str(source)) or _write(next(done), folder, taken, write_atomic)
+            lines.append(result.to_json())
+            yield result
+    _write_report(report_path, lines)
+
+
+def _pool(workers: int) -> Any:
+    if workers == 1:
+        return _NoPool()
+    return concurrent.futures.ProcessPoolExecutor(max_workers=workers)
+
+
+class _NoPool:
+    """One job: the work runs in this process (no pool to start)."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_exc: object) -> None:
+        return None
+
+
+def _write(done: _Done, folder: Path, taken: set[str], write: Any) -> BatchResult:
+    """Write a finished issue under a name no other issue of the run has taken (``-2``, ``-3`` …)."""
+    if done.error is not None or done.name is None or done.data is None:
+        return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
+    name, count = done.name, 1
+    stem, dot, suffix = done.name.rpartition(".")
+    while name in taken:
+        count += 1
+        name = f"{stem}-{count}{dot}{suffix}"
+    taken.add(name)
+    try:
+        write(folder / name, done.data)
+    except OSError as exc:
+        error = f"cannot write {folder / name}: {exc.strerror or exc}"
+        return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=error)
+    return BatchResult(
+        input=done.source, output=name, status="done", warnings=done.warnings, seconds=round(done.seconds, 3)
+    )
+
+
+def _write_report(path: Path, lines: list[str]) -> None:
+    """This run's lines, and the earlier run's lines for inputs this run did not name."""
+    from .atomic import write_atomic
+
+    named = {json.loads(line)["input"] for line in lines}
+    kept = []
+    try:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(entry, dict) and entry.get("input") not in named:
+                kept.append(line)
+    except OSError:
+        pass
+    write_atomic(path, "".join(line + "\n" for line in (*kept, *lines)).encode("utf-8"))
