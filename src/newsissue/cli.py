@@ -235,6 +235,15 @@ def _quiet_stdout() -> None:
     os.close(devnull)
 
 
+def _stdout_failed(exc: OSError) -> int:
+    """The exit for output that could not be written: quiet after a closed pipe, one error line else."""
+    if isinstance(exc, BrokenPipeError):
+        _quiet_stdout()
+        return 141
+    _say("error", f"cannot write to standard output: {exc.strerror or exc}")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0, 1 for an error, 130 interrupted, 141 closed pipe)."""
     for stream in (sys.stdout, sys.stderr):
@@ -242,24 +251,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(errors="backslashreplace")
     try:
         args = _parser().parse_args(argv)
-        if args.command is None:  # pragma: no cover - argparse requires a command
-            return 1
     except SystemExit as done:  # --help, --version, or a usage error argparse has reported
         try:
             sys.stdout.flush()
-        except BrokenPipeError:
-            _quiet_stdout()
-            return 141
         except OSError as exc:
-            _say("error", f"cannot write to standard output: {exc.strerror or exc}")
-            return 1
+            return _stdout_failed(exc)
         return done.code if isinstance(done.code, int) else 1
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 141
-    except OSError as exc:
-        _say("error", f"cannot write to standard output: {exc.strerror or exc}")
-        return 1
+    except OSError as exc:  # the help or usage text could not be written
+        return _stdout_failed(exc)
     warnings.showwarning = _warning
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -270,9 +269,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _OutputError as exc:
         _say("error", f"cannot write to standard output: {exc}")
         return 1
-    except BrokenPipeError:
-        _quiet_stdout()
-        return 141
+    except BrokenPipeError as exc:
+        return _stdout_failed(exc)
     except KeyboardInterrupt:
         return 130
     finally:
