@@ -76,7 +76,7 @@ def _read_file(path: Path, registry: Registry) -> bytes:
                             f"{path.name} is {size:,} bytes: the {reader.name} reader reads at most"
                             f" {reader.max_bytes:,}"
                         )
-                return head + stream.read()
+                stream.seek(0)  # read whole once: no copy of a large file joined from two reads
             return stream.read()
     except OSError as exc:
         raise ParseError(f"cannot read {path}: {exc.strerror or exc}") from None
