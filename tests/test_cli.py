@@ -102,3 +102,28 @@ def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixtur
     plugins = capsys.readouterr().out
     assert "newsissue.formats.json" in plugins and "newsissue_exporters" in plugins
     assert "newsissue.languages.zh" in plugins
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "start"),
+    [
+        ("out.epub", [], b"PK"),
+        ("out.xml", [], b"<?xml"),
+        ("out.json", [], b'{\n "format": "newsissue/1"'),
+        ("out.json", ["-t", "NINJS"], b'{\n "uri": "urn:newsml:'),
+        ("out.txt", ["--to", "Json"], b'{\n "format": "newsissue/1"'),
+    ],
+)
+def test_the_format_comes_from_to_in_any_case_or_from_the_output_suffix(
+    name: str, args: list[str], start: bytes, example_issue: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / name
+    assert main(["convert", str(example_issue), "-o", str(out), *args]) == 0
+    assert out.read_bytes().startswith(start)
+
+
+@pytest.mark.parametrize(("args", "message"), [(["-o", "out.docx"], "the suffix .docx is no format's"), ([], "--to")])
+def test_no_format_named_or_implied_is_one_error_line(args: list[str], message: str, example_issue: Path) -> None:
+    result = run("convert", str(example_issue), *args)
+    assert result.returncode == 1 and result.stderr.decode().count("\n") == 1
+    assert message in result.stderr.decode() and result.stdout == b""

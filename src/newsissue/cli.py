@@ -49,7 +49,23 @@ def _read(args: argparse.Namespace) -> Issue:
     return parse(paths[0] if len(paths) == 1 else paths, **options)
 
 
+def _format_of(args: argparse.Namespace) -> str:
+    """``--to``, else the format whose suffix the output file has (``.epub``; ``.json`` is native JSON)."""
+    registry = default_registry()
+    if args.to:
+        return registry.exporter(args.to).name
+    suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" and not args.batch else ""
+    named = sorted(name for name, exporter in registry.exporters.items() if exporter.suffix == suffix)
+    if suffix and len(named) > 1 and "json" in named and suffix == ".json":
+        named = ["json"]
+    if len(named) == 1:
+        return named[0]
+    found = f" (the suffix {suffix} is {' and '.join(named) if named else 'no format'}'s)" if suffix else ""
+    raise NewsIssueError(f"give the output format with --to FORMAT{found}")
+
+
 def _convert(args: argparse.Namespace) -> int:
+    args.to = _format_of(args)
     if args.batch:
         return _batch(args)
     issue = _read(args)
@@ -183,7 +199,9 @@ def _parser() -> argparse.ArgumentParser:
 
     convert = commands.add_parser("convert", help="convert an issue to a format")
     reading(convert)
-    convert.add_argument("--to", required=True, metavar="FORMAT", help="output format (see: newsissue formats)")
+    convert.add_argument(
+        "-t", "--to", metavar="FORMAT", help="output format (see: newsissue formats); default: from -o's suffix"
+    )
     convert.add_argument("-o", "--output", metavar="PATH", help="output file (default: stdout, for text formats)")
     convert.add_argument("--option", action="append", metavar="KEY=VALUE", help="an exporter option")
     convert.add_argument(

@@ -150,9 +150,9 @@ class Registry:
         return cls(exporters=exporters, readers=readers, languages=languages, plugins=tuple(infos))
 
     def exporter(self, name: str) -> Exporter:
-        """The exporter of a format, or UnknownFormatError listing the known ones."""
+        """The exporter of a format (its name in any case: ``EPUB``), or UnknownFormatError listing the known ones."""
         try:
-            return self.exporters[name]
+            return self.exporters[name] if name in self.exporters else self.exporters[name.lower()]
         except KeyError:
             known = ", ".join(sorted(self.exporters)) or "none"
             raise UnknownFormatError(f"unknown format {quoted(name)} (installed: {known})") from None
