@@ -85,7 +85,8 @@ def newsml_view(issue: newsissue.Issue, advertisements: bool = True) -> newsissu
 def check_exports(issue: newsissue.Issue) -> None:
     """Every format renders the issue, and each export reads back."""
     for name in _EXPORTERS:
-        data = newsissue.render(issue, name, advertisements=True) if name != "json" else newsissue.render(issue, name)
+        options = {} if name == "json" else {"advertisements": True}
+        data = newsissue.render(issue, name, **options)
         if name == "json":
             assert newsissue.parse(data) == issue, "the JSON export does not read back equal"
         elif name == "newsml":
@@ -142,23 +143,12 @@ def parse_encoded(data: bytes) -> None:
         check_exports(detected)
 
 
-def read_json(data: bytes) -> None:
-    """A document for the native JSON reader (the fuzzer mutates our own exports)."""
-    if (issue := _parse(data)) is not None:
-        check_exports(issue)
-
-
-def read_newsml(data: bytes) -> None:
-    """A document for the NewsML-G2 reader (the fuzzer mutates our own exports)."""
-    if (issue := _parse(data)) is not None:
-        check_exports(issue)
-
-
 #: Every target by name, for ``run.py`` and the tests.
 TARGETS: dict[str, Callable[[bytes], None]] = {
     "parse_bytes": parse_bytes,
     "parse_text": parse_text,
     "parse_encoded": parse_encoded,
-    "read_json": read_json,
-    "read_newsml": read_newsml,
+    # The readers' targets are parse_bytes itself: what differs is the input (our own exports, mutated).
+    "read_json": parse_bytes,
+    "read_newsml": parse_bytes,
 }

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .atomic import write_atomic
 from .errors import NewsIssueError, ParseError
 from .export import render
 from .model import Issue, Severity
@@ -199,8 +200,6 @@ def convert_many(
     Raises :class:`~newsissue.NewsIssueError` only for what stops the whole run (no inputs, an
     unknown format, an output folder that cannot be made).
     """
-    from .atomic import write_atomic
-
     exporter = default_registry().exporter(format)  # an unknown format stops the run before it starts
     inputs = issue_inputs(sources)
     if not inputs:
@@ -228,7 +227,7 @@ def convert_many(
     with _pool(workers) as pool:
         done = iter(pool.map(_convert, tasks, chunksize=1) if pool is not None else map(_convert, tasks))
         for source in inputs:
-            result = skipped.get(str(source)) or _write(next(done), folder, taken, write_atomic)
+            result = skipped.get(str(source)) or _write(next(done), folder, taken)
             lines.append(result.to_json())
             yield result
     _write_report(report_path, lines)
@@ -250,7 +249,7 @@ class _NoPool:
         return None
 
 
-def _write(done: _Done, folder: Path, taken: set[str], write: Any) -> BatchResult:
+def _write(done: _Done, folder: Path, taken: set[str]) -> BatchResult:
     """Write a finished issue under a name no other issue of the run has taken (``-2``, ``-3`` …)."""
     if done.error is not None or done.name is None or done.data is None:
         return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
@@ -261,7 +260,7 @@ def _write(done: _Done, folder: Path, taken: set[str], write: Any) -> BatchResul
         name = f"{stem}-{count}{dot}{suffix}"
     taken.add(name)
     try:
-        write(folder / name, done.data)
+        write_atomic(folder / name, done.data)
     except OSError as exc:
         error = f"cannot write {folder / name}: {exc.strerror or exc}"
         return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=error)
@@ -272,8 +271,6 @@ def _write(done: _Done, folder: Path, taken: set[str], write: Any) -> BatchResul
 
 def _write_report(path: Path, lines: list[str]) -> None:
     """This run's lines, and the earlier run's lines for inputs this run did not name."""
-    from .atomic import write_atomic
-
     named = {json.loads(line)["input"] for line in lines}
     kept = []
     try:

@@ -56,7 +56,7 @@ def _format_of(args: argparse.Namespace) -> str:
         return registry.exporter(args.to).name
     suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" and not args.batch else ""
     named = sorted(name for name, exporter in registry.exporters.items() if exporter.suffix == suffix)
-    if suffix and len(named) > 1 and "json" in named and suffix == ".json":
+    if suffix == ".json" and "json" in named:  # ninjs shares the suffix: native JSON unless -t ninjs
         named = ["json"]
     if len(named) == 1:
         return named[0]
