@@ -112,3 +112,41 @@ def test_the_command_line_batch(archive: Path, tmp_path: Path) -> None:
     assert again.returncode == 0 and again.stderr.decode().count("newsissue: skipped: ") == 3
     no_folder = subprocess.run(command[:-1], capture_output=True, check=False)
     assert no_folder.returncode == 1 and b"give -o FOLDER" in no_folder.stderr
+
+
+def test_quiet_batch_says_only_errors_and_fail_on_warning_exits_3(archive: Path, tmp_path: Path) -> None:
+    shutil.rmtree(archive / "broken")
+    command = [sys.executable, "-m", "newsissue.cli", "convert", "--batch", str(archive), "--to", "json"]
+    quiet = subprocess.run([*command, "-o", str(tmp_path / "a"), "-q"], capture_output=True, check=False)
+    assert quiet.returncode == 0 and quiet.stderr == b""
+    strict = [*command, "-o", str(tmp_path / "b"), "--fail-on", "warning"]
+    failing = subprocess.run(strict, capture_output=True, check=False)
+    assert failing.returncode == 3, failing.stderr  # the OCR page's jump names a page the issue lacks
+
+
+def test_a_dask_cluster_writes_the_same_files_as_the_local_run(archive: Path, tmp_path: Path) -> None:
+    """Issues as tasks on a LocalCluster on loopback: the same outputs, the same report; the CLI's --scheduler too."""
+    import distributed
+
+    local = [(r.status, r.output) for r in newsissue.convert_many([archive], "epub", tmp_path / "local", jobs=1)]
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        remote = [
+            (r.status, r.output) for r in newsissue.convert_many([archive], "epub", tmp_path / "dask", client=client)
+        ]
+        command = [sys.executable, "-m", "newsissue.cli", "convert", "--batch", str(archive), "-t", "epub"]
+        cli = [*command, "-o", str(tmp_path / "cli"), "--scheduler", cluster.scheduler_address]
+        result = subprocess.run(cli, capture_output=True, check=False)
+    assert remote == local and ("failed", None) in local
+    assert outputs(tmp_path / "dask") == outputs(tmp_path / "local") == outputs(tmp_path / "cli")
+    assert result.returncode == 1 and b"3 of 4 issues converted" in result.stderr
+
+
+def test_an_unreachable_scheduler_is_one_error(archive: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newsissue.batch.DASK_CONNECT_TIMEOUT", 2)
+    with pytest.raises(newsissue.NewsIssueError, match="cannot reach the Dask scheduler"):
+        list(newsissue.convert_many([archive], "json", tmp_path, scheduler="tcp://127.0.0.1:9"))

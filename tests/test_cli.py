@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
 import subprocess
@@ -10,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import newsissue
+from conftest import EXAMPLES
 from newsissue.cli import main
 
 
@@ -96,8 +99,11 @@ def test_inspect_shows_tree_and_diagnostics(example_issue: Path, capsys: pytest.
 def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["formats"]) == 0
     formats = capsys.readouterr().out
-    assert any(line.startswith("json ") for line in formats.splitlines()) and "--option indent=1" in formats
-    assert any(line.startswith("newsml ") for line in formats.splitlines())
+    lines = formats.splitlines()
+    assert lines[0] == "output formats (convert --to NAME):" and "--option indent=none" in formats
+    assert any(line.startswith("  json ") for line in lines) and any(line.startswith("  newsml ") for line in lines)
+    inputs = lines.index("input formats (read by parse and convert, recognised by content):")
+    assert [line.split()[0] for line in lines[inputs + 1 :]] == ["text", "json", "newsml"]
     assert main(["plugins"]) == 0
     plugins = capsys.readouterr().out
     assert "newsissue.formats.json" in plugins and "newsissue_exporters" in plugins
@@ -109,9 +115,9 @@ def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixtur
     [
         ("out.epub", [], b"PK"),
         ("out.xml", [], b"<?xml"),
-        ("out.json", [], b'{\n "format": "newsissue/1"'),
-        ("out.json", ["-t", "NINJS"], b'{\n "uri": "urn:newsml:'),
-        ("out.txt", ["--to", "Json"], b'{\n "format": "newsissue/1"'),
+        ("out.json", [], b'{"format": "newsissue/1"'),
+        ("out.json", ["-t", "NINJS"], b'{"uri": "urn:newsml:'),
+        ("out.txt", ["--to", "Json"], b'{"format": "newsissue/1"'),
     ],
 )
 def test_the_format_comes_from_to_in_any_case_or_from_the_output_suffix(
@@ -127,3 +133,55 @@ def test_no_format_named_or_implied_is_one_error_line(args: list[str], message: 
     result = run("convert", str(example_issue), *args)
     assert result.returncode == 1 and result.stderr.decode().count("\n") == 1
     assert message in result.stderr.decode() and result.stdout == b""
+
+
+def test_convert_says_the_warnings_quiet_silences_them_verbose_adds_notes(tmp_path: Path) -> None:
+    page = str(EXAMPLES / "page-styles" / "evening-ocr.txt")  # its jump names a page 2 the issue lacks
+    out = str(tmp_path / "page.json")
+    plain = run("convert", page, "-o", out)
+    assert plain.returncode == 0 and os.path.getsize(out) > 0
+    said = plain.stderr.decode().splitlines()
+    assert said and all(line.startswith("newsissue: warning: evening-ocr.txt") for line in said)
+    assert "jump-page-missing" in plain.stderr.decode()
+    assert run("convert", page, "-o", out, "-q").stderr == b""
+    verbose = run("convert", page, "-o", out, "-v").stderr.decode()
+    assert "newsissue: info: language-detected: language detected as en" in verbose and len(verbose) > len(said)
+    failing = run("convert", page, "-o", out, "--fail-on", "warning", "-q")
+    assert failing.returncode == 3 and failing.stderr == b"" and os.path.getsize(out) > 0
+    clean = run("inspect", str(EXAMPLES / "harbour-gazette"), "--fail-on", "warning")
+    assert clean.returncode == (3 if b" warning " in clean.stdout else 0)
+
+
+def test_json_listings_for_inspect_formats_and_plugins(example_issue: Path) -> None:
+    summary = json.loads(run("inspect", str(example_issue), "--json").stdout)
+    assert (summary["title"], summary["number"], len(summary["pages"]), summary["articles"]) == ("青溪日报", 8812, 4, 9)
+    first = summary["pages"][0]["items"][0]
+    assert first["headline"] == "青溪港新航线首航" and first["continued_on"]["item"] == 1
+    assert {"severity", "code", "message", "source", "line", "page", "text"} == set(summary["diagnostics"][0])
+    formats = json.loads(run("formats", "--json").stdout)
+    json_format = next(entry for entry in formats["outputs"] if entry["name"] == "json")
+    assert {"name": "indent", "type": "int | None", "default": "none"} in json_format["options"]
+    assert {"name": "diagnostics", "type": "bool", "default": "true"} in json_format["options"]
+    assert [entry["name"] for entry in formats["inputs"]] == ["text", "json", "newsml"]
+    plugins = json.loads(run("plugins", "--json").stdout)
+    versions = {entry["name"]: entry["version"] for entry in plugins}
+    assert versions["newsissue.formats.json"] == newsissue.__version__
+    assert versions["epub"] == importlib.metadata.version("newsissue-epub")  # an editable install too
+
+
+def test_option_defaults_are_written_as_the_cli_takes_them(example_issue: Path, tmp_path: Path) -> None:
+    formats = json.loads(run("formats", "--json").stdout)
+    for entry in formats["outputs"]:
+        options = [f"{option['name']}={option['default']}" for option in entry["options"]]
+        out = tmp_path / f"issue{entry['suffix']}"
+        args = [arg for option in options for arg in ("--option", option)]
+        result = run("convert", str(example_issue), "-t", entry["name"], "-o", str(out), "-q", *args)
+        assert result.returncode == 0, (entry["name"], result.stderr)
+        assert out.read_bytes() == newsissue.render(newsissue.parse(example_issue), entry["name"])
+
+
+def test_usage_errors_and_the_version() -> None:
+    usage = run("convert")
+    assert usage.returncode == 2 and usage.stderr.decode().startswith("usage: newsissue convert")
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.decode() == f"newsissue {newsissue.__version__}\n"

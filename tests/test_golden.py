@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 import newsissue
-from newsissue.formats.json import dumps
+from newsissue.formats.json_codec import dumps
 
 
 def assert_matches(expected: Any, actual: Any, path: str = "$") -> None:

@@ -170,7 +170,7 @@ def test_english_jump_lines(text: str, outgoing: bool, page: int, marker: str | 
 def test_example_issues_keep_their_joins_in_every_exporter(any_example: Path, schemas: Path) -> None:
     import json
 
-    from newsissue.formats.json import loads
+    from newsissue.formats.json_codec import loads
     from newsissue.formats.newsml_read import read_newsml
 
     from .validators import newsml_errors, ninjs_errors

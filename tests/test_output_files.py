@@ -102,7 +102,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 def written(path: Path) -> bool:
-    return path.read_bytes().startswith(b'{\n "format": "newsissue/1"')
+    return path.read_bytes().startswith(b'{"format": "newsissue/1"')
 
 
 def users() -> list[int | None]:
@@ -227,7 +227,7 @@ def test_a_fifo_is_written_in_place(folder: Path) -> None:
     result = convert(fifo)
     reader.join(timeout=30)
     assert result.returncode == 0, result.stderr
-    assert received and received[0].startswith(b'{\n "format"') and stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert received and received[0].startswith(b'{"format"') and stat.S_ISFIFO(fifo.lstat().st_mode)
 
 
 def start_slow_write(out: Path, *, named_only: bool) -> subprocess.Popen[bytes]:

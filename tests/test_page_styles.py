@@ -14,7 +14,7 @@ import pytest
 
 import newsissue
 from newsissue import ItemKind
-from newsissue.formats.json import loads
+from newsissue.formats.json_codec import loads
 
 from .test_parse_properties import lost_characters
 

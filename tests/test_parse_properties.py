@@ -10,7 +10,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsissue
-from newsissue.formats.json import converter
+from newsissue.formats.json_codec import converter
 from newsissue.languages.base import script_counts
 
 from .strategies import english_pages_text, pages_text

@@ -6,11 +6,16 @@ output folder, named from the issue (paper, date, number), and yields a :class:`
 issue in input order as each is ready. A failing issue is a result with ``status="failed"``, never
 an exception that stops the run. An issue whose output is newer than all of its input files
 (found through the report of the earlier run) is skipped unless ``force``.
+
+The issues run in a pool of worker processes, or as tasks on a Dask cluster (``scheduler`` or
+``client``; the ``dask`` extra): a task gets the issue's path and options and returns the
+output's name and bytes, which this process writes. Nothing else is shared.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import glob
 import json
 import os
@@ -19,21 +24,26 @@ import time
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from .atomic import write_atomic
 from .errors import NewsIssueError, ParseError
-from .export import render
+from .exporting import render
 from .model import Issue, Severity
 from .parser import parse
 from .plugins import default_registry
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 __all__ = ["REPORT_NAME", "BatchResult", "convert_many", "issue_inputs"]
 
 #: The report ``convert_many`` keeps in the output folder: one JSON object a line, one line per issue.
 REPORT_NAME = "newsissue-report.jsonl"
+#: Seconds to wait for a Dask scheduler named by address before the run is refused.
+DASK_CONNECT_TIMEOUT = 20
 _PAGE_SUFFIXES = {".md", ".markdown", ".txt", ".text", ".json", ".xml"}
 
 
@@ -187,6 +197,8 @@ def convert_many(
     output_dir: str | os.PathLike[str],
     *,
     jobs: int | None = None,
+    scheduler: str | None = None,
+    client: Client | None = None,
     force: bool = False,
     language: str | None = None,
     encoding: str | None = None,
@@ -195,8 +207,10 @@ def convert_many(
 ) -> Iterator[BatchResult]:
     """Convert every issue the sources name to ``format`` in ``output_dir``; a result per issue, in input order.
 
-    ``jobs`` worker processes (default: the machine's cores; 1 runs in this process). Outputs are
-    written atomically; the report ``newsissue-report.jsonl`` in ``output_dir`` gets a line per issue.
+    ``jobs`` worker processes (default: the machine's cores; 1 runs in this process); or, with the
+    ``dask`` extra, the issues as tasks on a Dask cluster: ``scheduler`` (``tcp://HOST:PORT``) or a
+    ``distributed.Client``. The outputs are the same bytes either way. Outputs are written
+    atomically; the report ``newsissue-report.jsonl`` in ``output_dir`` gets a line per issue.
     Raises :class:`~newsissue.NewsIssueError` only for what stops the whole run (no inputs, an
     unknown format, an output folder that cannot be made).
     """
@@ -224,8 +238,14 @@ def convert_many(
     taken: set[str] = set(previous.values()) - {previous[str(s)] for s in pending if str(s) in previous}
     workers = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     lines: list[str] = []
-    with _pool(workers) as pool:
-        done = iter(pool.map(_convert, tasks, chunksize=1) if pool is not None else map(_convert, tasks))
+    with contextlib.ExitStack() as stack:
+        if scheduler is not None or client is not None:
+            done = _on_dask(tasks, scheduler, client, stack)
+        elif workers > 1 and len(tasks) > 1:
+            pool = stack.enter_context(concurrent.futures.ProcessPoolExecutor(max_workers=workers))
+            done = pool.map(_convert, tasks, chunksize=1)
+        else:
+            done = map(_convert, tasks)  # one job: in this process, no pool to start
         for source in inputs:
             result = skipped.get(str(source)) or _write(next(done), folder, taken)
             lines.append(result.to_json())
@@ -233,20 +253,23 @@ def convert_many(
     _write_report(report_path, lines)
 
 
-def _pool(workers: int) -> Any:
-    if workers == 1:
-        return _NoPool()
-    return concurrent.futures.ProcessPoolExecutor(max_workers=workers)
-
-
-class _NoPool:
-    """One job: the work runs in this process (no pool to start)."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_exc: object) -> None:
-        return None
+def _on_dask(
+    tasks: list[_Task], scheduler: str | None, client: Client | None, stack: contextlib.ExitStack
+) -> Iterator[_Done]:
+    """The tasks' results, in order, from a Dask cluster (a client made for ``scheduler`` is closed at the end)."""
+    try:
+        import distributed
+    except ImportError:
+        raise NewsIssueError("running on a Dask cluster needs the dask extra: pip install 'newsissue[dask]'") from None
+    if client is None:
+        try:
+            client = stack.enter_context(
+                distributed.Client(scheduler, set_as_default=False, timeout=DASK_CONNECT_TIMEOUT)
+            )
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise NewsIssueError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    futures = client.map(_convert, tasks, pure=False)
+    return (future.result() for future in futures)
 
 
 def _write(done: _Done, folder: Path, taken: set[str]) -> BatchResult:

@@ -1,4 +1,7 @@
-"""The ``newsissue`` command line: convert, inspect, formats, plugins."""
+"""The ``newsissue`` command line: convert, inspect, formats, plugins.
+
+Only what a command uses is imported, when it runs: ``--help`` loads argparse and this module.
+"""
 
 from __future__ import annotations
 
@@ -6,22 +9,27 @@ import argparse
 import os
 import signal
 import sys
-import warnings
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import attrs
-
-from . import __name__ as _package
+from ._version import __version__
 from .errors import NewsIssueError, quoted
-from .export import export, render
-from .inspect import describe
-from .model import Issue
-from .parser import parse
-from .plugins import default_registry
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from .model import Diagnostic, Issue
+
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_PIPE", "EXIT_USAGE", "EXIT_WARNINGS", "main"]
+
+#: The exit statuses (docs/cli.md, "Errors and exit status").
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_WARNINGS = 3
+EXIT_INTERRUPTED = 130
+EXIT_PIPE = 141
+
+#: The longest message line the command line prints; longer ones are cut with an ellipsis.
+MESSAGE_LIMIT = 400
 
 
 def _pairs(values: Sequence[str] | None, flag: str) -> dict[str, str]:
@@ -35,6 +43,10 @@ def _pairs(values: Sequence[str] | None, flag: str) -> dict[str, str]:
 
 
 def _read(args: argparse.Namespace) -> Issue:
+    from pathlib import Path
+
+    from .parser import parse
+
     inputs: list[str] = args.input
     overrides = _pairs(args.set, "--set")
     options: dict[str, Any] = {"language": args.language, "encoding": args.encoding, "overrides": overrides}
@@ -51,10 +63,12 @@ def _read(args: argparse.Namespace) -> Issue:
 
 def _format_of(args: argparse.Namespace) -> str:
     """``--to``, else the format whose suffix the output file has (``.epub``; ``.json`` is native JSON)."""
+    from .plugins import default_registry
+
     registry = default_registry()
     if args.to:
         return registry.exporter(args.to).name
-    suffix = Path(args.output).suffix.lower() if args.output and args.output != "-" and not args.batch else ""
+    suffix = os.path.splitext(args.output)[1].lower() if args.output and args.output != "-" and not args.batch else ""
     named = sorted(name for name, exporter in registry.exporters.items() if exporter.suffix == suffix)
     if suffix == ".json" and "json" in named:  # ninjs shares the suffix: native JSON unless -t ninjs
         named = ["json"]
@@ -68,6 +82,9 @@ def _convert(args: argparse.Namespace) -> int:
     args.to = _format_of(args)
     if args.batch:
         return _batch(args)
+    from .exporting import export, render
+    from .plugins import default_registry
+
     issue = _read(args)
     options = _pairs(args.option, "--option")
     exporter = default_registry().exporter(args.to)
@@ -77,7 +94,24 @@ def _convert(args: argparse.Namespace) -> int:
         _emit(render(issue, args.to, **options))
     else:
         export(issue, args.to, args.output, **options)
-    return 0
+    _report(issue.diagnostics, args.verbosity)  # once the output is written: a failure says only its error
+    return _status(issue.diagnostics, args.fail_on)
+
+
+def _report(diagnostics: Sequence[Diagnostic], verbosity: int) -> None:
+    """The parser's warnings on standard error (``-q``: none; ``-v``: its notes too)."""
+    if verbosity < 0:
+        return
+    for diagnostic in diagnostics:
+        if diagnostic.severity == "warning" or verbosity > 0:
+            where = ":".join(str(part) for part in (diagnostic.source, diagnostic.line) if part is not None)
+            _say(diagnostic.severity.value, f"{where + ': ' if where else ''}{diagnostic.code}: {diagnostic.message}")
+
+
+def _status(diagnostics: Sequence[Diagnostic], fail_on: str | None) -> int:
+    if fail_on == "warning" and any(diagnostic.severity == "warning" for diagnostic in diagnostics):
+        return EXIT_WARNINGS
+    return EXIT_OK
 
 
 class _OutputError(Exception):
@@ -98,6 +132,12 @@ def _emit(data: bytes | str) -> None:
         raise _OutputError(exc.strerror or str(exc)) from None
 
 
+def _emit_json(document: object) -> None:
+    import json
+
+    _emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
 def _batch(args: argparse.Namespace) -> int:
     """``convert --batch``: every issue the inputs name, one output each in the -o folder."""
     from .batch import convert_many, issue_inputs
@@ -110,27 +150,34 @@ def _batch(args: argparse.Namespace) -> int:
         args.to,
         args.output,
         jobs=args.jobs,
+        scheduler=args.scheduler,
         force=args.force,
         language=args.language,
         encoding=args.encoding,
         overrides=_pairs(args.set, "--set"),
         **_pairs(args.option, "--option"),
     )
-    failed = 0
-    bar = _progress(len(inputs))
+    failed = warned = 0
+    bar = _progress(len(inputs)) if args.verbosity >= 0 else None
     for result in results:
+        warned += result.warnings > 0
         if result.status == "failed":
             failed += 1
             _say("error", f"{result.input}: {result.error}")
-        elif bar is None:
+        elif bar is None and args.verbosity >= 0:
             _say(result.status, f"{result.input} -> {result.output}")
+        if result.warnings and args.verbosity > 0:
+            _say("warning", f"{result.input}: {result.warnings} warning(s); see the report")
         if bar is not None:
             bar.update(1)
     if bar is not None:
         bar.close()
     done = len(inputs) - failed
-    _say("batch", f"{done} of {len(inputs)} issues converted or up to date, {failed} failed")
-    return 1 if failed else 0
+    if args.verbosity >= 0 or failed:
+        _say("batch", f"{done} of {len(inputs)} issues converted or up to date, {failed} failed")
+    if failed:
+        return EXIT_ERROR
+    return EXIT_WARNINGS if args.fail_on == "warning" and warned else EXIT_OK
 
 
 def _progress(total: int) -> Any:
@@ -143,35 +190,58 @@ def _progress(total: int) -> Any:
 
 
 def _inspect(args: argparse.Namespace) -> int:
-    _emit(describe(_read(args)))
-    return 0
+    from .inspect import describe, summary
+
+    issue = _read(args)
+    if args.json:
+        _emit_json(summary(issue))
+    else:
+        _emit(describe(issue))
+    return _status(issue.diagnostics, args.fail_on)
 
 
-def _formats(_args: argparse.Namespace) -> int:
-    exporters = sorted(default_registry().exporters.items())
-    name_width = max((len(name) for name, _ in exporters), default=0)
-    type_width = max((len(exporter.media_type) for _, exporter in exporters), default=0)
-    lines = []
-    for name, exporter in exporters:
+def _formats(args: argparse.Namespace) -> int:
+    from .plugins import default_registry
+
+    registry = default_registry()
+    outputs = [registry.describe_exporter(name) for name in sorted(registry.exporters)]
+    inputs = registry.input_formats()
+    if args.json:
+        _emit_json({"outputs": outputs, "inputs": inputs})
+        return EXIT_OK
+    name_width = max((len(entry["name"]) for entry in [*outputs, *inputs]), default=0)
+    type_width = max((len(entry["media_type"]) for entry in outputs), default=0)
+    lines = ["output formats (convert --to NAME):"]
+    for entry in outputs:
         lines.append(
-            f"{name:<{name_width}}  {exporter.media_type:<{type_width}}  {exporter.suffix:<6} {exporter.description}"
+            f"  {entry['name']:<{name_width}}  {entry['media_type']:<{type_width}}  {entry['suffix']:<6}"
+            f" {entry['description']}"
         )
         lines.extend(
-            f"{'':<{name_width}}  --option {field.name}={field.default!r}" for field in attrs.fields(exporter.Options)
+            f"  {'':<{name_width}}    --option {option['name']}={option['default']}" for option in entry["options"]
         )
+    lines.append("input formats (read by parse and convert, recognised by content):")
+    lines.extend(f"  {entry['name']:<{name_width}}  {entry['description']}" for entry in inputs)
     _emit("".join(line + "\n" for line in lines))
-    return 0
+    return EXIT_OK
 
 
-def _plugins(_args: argparse.Namespace) -> int:
+def _plugins(args: argparse.Namespace) -> int:
+    import attrs
+
+    from .plugins import default_registry
+
     plugins = default_registry().plugins
+    if args.json:
+        _emit_json([attrs.asdict(info) for info in plugins])
+        return EXIT_OK
     width = max((len(info.name) for info in plugins), default=0)
     lines = []
     for info in plugins:
         version = f" {info.version}" if info.version else ""
         lines.append(f"{info.name:<{width}}  {info.module}{version}  ({', '.join(info.hooks)})\n")
     _emit("".join(lines))
-    return 0
+    return EXIT_OK
 
 
 class _ArgumentParser(argparse.ArgumentParser):
@@ -183,10 +253,8 @@ class _ArgumentParser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    from importlib.metadata import version
-
     parser = _ArgumentParser(prog="newsissue", description="Read a digitized newspaper issue and export it.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version(_package)}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def reading(command: argparse.ArgumentParser) -> None:
@@ -196,6 +264,11 @@ def _parser() -> argparse.ArgumentParser:
         command.add_argument(
             "--set", action="append", metavar="KEY=VALUE", help="set an issue field, e.g. --set title=株洲日报"
         )
+        command.add_argument(
+            "--fail-on",
+            choices=["warning"],
+            help="exit with status 3 when the parser gave a warning (the output is still written)",
+        )
 
     convert = commands.add_parser("convert", help="convert an issue to a format")
     reading(convert)
@@ -204,24 +277,36 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument("-o", "--output", metavar="PATH", help="output file (default: stdout, for text formats)")
     convert.add_argument("--option", action="append", metavar="KEY=VALUE", help="an exporter option")
+    loudness = convert.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q", "--quiet", dest="verbosity", action="store_const", const=-1, help="say nothing but errors"
+    )
+    loudness.add_argument(
+        "-v", "--verbose", dest="verbosity", action="store_const", const=1, help="say the parser's notes too"
+    )
+    convert.set_defaults(verbosity=0)
     convert.add_argument(
         "--batch", action="store_true", help="many issues: each INPUT folder of pages is one, -o is a folder"
     )
     convert.add_argument("--jobs", type=int, metavar="N", help="--batch: worker processes (default: the cores)")
+    convert.add_argument(
+        "--scheduler", metavar="ADDRESS", help="--batch: run on a Dask cluster (tcp://HOST:PORT; needs newsissue[dask])"
+    )
     convert.add_argument("--force", action="store_true", help="--batch: convert issues whose output is up to date")
     convert.set_defaults(run=_convert)
 
     inspect = commands.add_parser("inspect", help="show the issue's structure and the parser's diagnostics")
     reading(inspect)
+    inspect.add_argument("--json", action="store_true", help="the same as one JSON document")
     inspect.set_defaults(run=_inspect)
 
-    commands.add_parser("formats", help="list the installed output formats").set_defaults(run=_formats)
-    commands.add_parser("plugins", help="list the installed plugins").set_defaults(run=_plugins)
+    formats = commands.add_parser("formats", help="list the output formats and the input formats read")
+    formats.add_argument("--json", action="store_true", help="as one JSON document")
+    formats.set_defaults(run=_formats)
+    plugins = commands.add_parser("plugins", help="list the installed plugins")
+    plugins.add_argument("--json", action="store_true", help="as one JSON document")
+    plugins.set_defaults(run=_plugins)
     return parser
-
-
-#: The longest message line the command line prints; longer ones are cut with an ellipsis.
-MESSAGE_LIMIT = 400
 
 
 def _say(kind: str, message: object) -> None:
@@ -257,13 +342,15 @@ def _stdout_failed(exc: OSError) -> int:
     """The exit for output that could not be written: quiet after a closed pipe, one error line else."""
     if isinstance(exc, BrokenPipeError):
         _quiet_stdout()
-        return 141
+        return EXIT_PIPE
     _say("error", f"cannot write to standard output: {exc.strerror or exc}")
-    return 1
+    return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0, 1 for an error, 130 interrupted, 141 closed pipe)."""
+    """Run the command line; returns the exit status (docs/cli.md: 0, 1, 2, 3, 130, 141)."""
+    import warnings
+
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
@@ -274,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()
         except OSError as exc:
             return _stdout_failed(exc)
-        return done.code if isinstance(done.code, int) else 1
+        return done.code if isinstance(done.code, int) else EXIT_ERROR
     except OSError as exc:  # the help or usage text could not be written
         return _stdout_failed(exc)
     warnings.showwarning = _warning
@@ -283,14 +370,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except NewsIssueError as exc:
         _say("error", exc)
-        return 1
+        return EXIT_ERROR
     except _OutputError as exc:
         _say("error", f"cannot write to standard output: {exc}")
-        return 1
+        return EXIT_ERROR
     except BrokenPipeError as exc:
         return _stdout_failed(exc)
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         signal.signal(signal.SIGTERM, previous)
 

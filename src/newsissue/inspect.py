@@ -1,12 +1,13 @@
-"""A readable tree of an issue and its diagnostics (``newsissue inspect``)."""
+"""An issue and its diagnostics for people: a readable tree (``newsissue inspect``) or its JSON summary (``--json``)."""
 
 from __future__ import annotations
 
 import collections
+from typing import Any
 
 from .model import Article, Figure, Heading, Issue, ItemKind, Jump, Paragraph
 
-__all__ = ["describe"]
+__all__ = ["describe", "summary"]
 
 # Items read with less confidence than this are flagged in the tree.
 _DOUBTFUL = 0.6
@@ -94,3 +95,68 @@ def describe(issue: Issue) -> str:
             f"  {diagnostic.severity.value:<7} {where or '-':<12} {diagnostic.code}: {diagnostic.message}{text}"
         )
     return "\n".join(lines) + "\n"
+
+
+def _jump_summary(jump: Jump | None) -> dict[str, Any] | None:
+    return None if jump is None else {"page": jump.page, "marker": jump.marker, "item": jump.item, "text": jump.text}
+
+
+def _item_summary(index: int, item: Article) -> dict[str, Any]:
+    counts = collections.Counter(type(block).__name__.lower() for block in item.body)
+    dateline = item.dateline
+    return {
+        "index": index,
+        "kind": item.kind.value,
+        "kicker": item.kicker,
+        "headline": item.headline,
+        "subheadline": item.subheadline,
+        "bylines": [{"name": byline.name, "role": byline.role.value} for byline in item.bylines],
+        "dateline": None if dateline is None else dateline.text,
+        "paragraphs": counts["paragraph"],
+        "crossheads": counts["heading"],
+        "figures": counts["figure"],
+        "confidence": item.confidence,
+        "doubtful": item.confidence is not None and item.confidence < _DOUBTFUL,
+        "continued_from": _jump_summary(item.continued_from),
+        "continued_on": _jump_summary(item.continued_on),
+    }
+
+
+def summary(issue: Issue) -> dict[str, Any]:
+    """What :func:`describe` shows, as JSON-ready data (``newsissue inspect --json``).
+
+    The whole model is ``convert --to json``; this is the reading at a glance: metadata, each
+    page's items with their confidence, the stories, and every diagnostic.
+    """
+    stories = [story for story in issue.stories() if story.first.kind is ItemKind.ARTICLE]
+    return {
+        "title": issue.title,
+        "date": issue.date.isoformat() if issue.date else None,
+        "number": issue.number,
+        "language": issue.language,
+        "page_count": issue.page_count,
+        "publisher": issue.publisher,
+        "pages": [
+            {
+                "number": page.number,
+                "section": page.section,
+                "source": page.source,
+                "items": [_item_summary(index, item) for index, item in enumerate(page.items, 1)],
+            }
+            for page in issue.pages
+        ],
+        "articles": len(stories),
+        "continued": sum(1 for story in stories if len(story.parts) > 1),
+        "diagnostics": [
+            {
+                "severity": diagnostic.severity.value,
+                "code": diagnostic.code,
+                "message": diagnostic.message,
+                "source": diagnostic.source,
+                "line": diagnostic.line,
+                "page": diagnostic.page,
+                "text": diagnostic.text,
+            }
+            for diagnostic in issue.diagnostics
+        ],
+    }

@@ -32,7 +32,7 @@ __all__ = ["Source", "parse"]
 
 Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
 
-_PAGE_IN_NAME = re.compile(r"(\d{1,3})(?!.*\d)")
+_PAGE_IN_NAME = re.compile(r"(\d{1,4})(?!.*\d)")
 # A line of up to 80 characters standing alone: a blank line (or the text's edge) above and below.
 # (The pattern opens with a newline, which lets the regex engine skip to each one; the text's
 # first line is tried on its own.)
@@ -547,6 +547,8 @@ def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> 
 
 def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: Notes) -> list[int]:
     numbers: list[int] = []
+    taken: set[int] = set()  # the numbers given so far, and the highest: linear in the pages
+    highest = 0
     for index, units in enumerate(read):
         header = next((h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None)
         if header is not None:
@@ -565,8 +567,8 @@ def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics:
                         source=units.text.source,
                     )
                 )
-        if number < 1 or number in numbers:
-            fresh = max(numbers, default=0) + 1
+        if number < 1 or number in taken:
+            fresh = highest + 1
             diagnostics.append(
                 Diagnostic(
                     code="page-number-taken",
@@ -577,4 +579,6 @@ def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics:
             )
             number = fresh
         numbers.append(number)
+        taken.add(number)
+        highest = max(highest, number)
     return numbers

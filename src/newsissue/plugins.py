@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.metadata
+import sys
 import types
 import warnings
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
 from . import hookspecs
+from ._version import __version__
 from .errors import PluginError, UnknownFormatError, quoted
 from .interfaces import Exporter, Reader
 from .languages.base import Conventions, Labels
@@ -29,6 +30,7 @@ __all__ = [
     "PluginInfo",
     "PluginWarning",
     "Registry",
+    "cli_value",
     "default_registry",
     "get_plugin_manager",
     "labels_for",
@@ -44,7 +46,6 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.languages.fr",
     "newsissue.formats.json",
     "newsissue.formats.newsml",
-    "newsissue.formats.newsml_read",
     "newsissue.formats.ninjs",
 )
 
@@ -71,7 +72,9 @@ def get_plugin_manager(*, entry_points: bool = True) -> pluggy.PluginManager:
     for name in DEFAULT_PLUGINS:
         _register(pm, name, functools.partial(importlib.import_module, name), "built in")
     if entry_points:
-        for entry_point in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
+        from importlib import metadata  # only here: it costs start-up time
+
+        for entry_point in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name):
             if entry_point.value in DEFAULT_PLUGINS:
                 continue
             dist = entry_point.dist.name if entry_point.dist is not None else "unknown distribution"
@@ -86,17 +89,21 @@ class PluginInfo:
     name: str
     module: str
     hooks: tuple[str, ...]
+    #: The version of the distribution that ships it (editable installs too), or its module's ``__version__``.
+    version: str | None = None
 
-    @property
-    def version(self) -> str | None:
-        """The version of the distribution that ships the plugin's module, if installed."""
-        top = self.module.split(".")[0]
-        for dist in importlib.metadata.packages_distributions().get(top, ()):
-            try:
-                return importlib.metadata.version(dist)
-            except importlib.metadata.PackageNotFoundError:
-                continue
-        return None
+
+def _version_of(name: str, module: str) -> str | None:
+    """The version of the plugin registered as ``name`` from ``module``."""
+    if module == __package__ or module.startswith(f"{__package__}."):
+        return __version__
+    from importlib import metadata
+
+    for entry_point in metadata.entry_points(group=ENTRY_POINT_GROUP, name=name):
+        if entry_point.dist is not None:
+            return entry_point.dist.version
+    found = getattr(sys.modules.get(module.split(".", maxsplit=1)[0]), "__version__", None)
+    return found if isinstance(found, str) else None
 
 
 T = TypeVar("T")
@@ -134,7 +141,7 @@ class Registry:
     exporters: dict[str, Exporter]
     readers: dict[str, Reader]
     languages: dict[str, Conventions]
-    plugins: tuple[PluginInfo, ...]
+    manager: pluggy.PluginManager
 
     @classmethod
     def from_plugin_manager(cls, pm: pluggy.PluginManager) -> Registry:
@@ -142,12 +149,42 @@ class Registry:
         exporters = _unique(_collect(pm, "newsissue_exporters", Exporter), lambda e: e.name, "format")
         readers = _unique(_collect(pm, "newsissue_readers", Reader), lambda r: r.name, "reader")
         languages = _unique(_collect(pm, "newsissue_languages", Conventions), lambda c: c.code, "language")
+        return cls(exporters=exporters, readers=readers, languages=languages, manager=pm)
+
+    @property
+    def plugins(self) -> tuple[PluginInfo, ...]:
+        """Every registered plugin: its name, module, hooks and version (for ``newsissue plugins``)."""
         infos = []
-        for name, plugin in pm.list_name_plugin():
+        for name, plugin in self.manager.list_name_plugin():
             module = plugin.__name__ if isinstance(plugin, types.ModuleType) else type(plugin).__module__
-            hooks = tuple(sorted(caller.name for caller in pm.get_hookcallers(plugin) or ()))
-            infos.append(PluginInfo(name=name, module=module, hooks=hooks))
-        return cls(exporters=exporters, readers=readers, languages=languages, plugins=tuple(infos))
+            hooks = tuple(sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ()))
+            infos.append(PluginInfo(name=name, module=module, hooks=hooks, version=_version_of(name, module)))
+        return tuple(infos)
+
+    def describe_exporter(self, name: str) -> dict[str, Any]:
+        """A format's name, media type, suffix, description and options, defaults as the CLI writes them."""
+        exporter = self.exporter(name)
+        return {
+            "name": exporter.name,
+            "media_type": exporter.media_type,
+            "suffix": exporter.suffix,
+            "binary": exporter.binary,
+            "description": exporter.description,
+            "options": [
+                {"name": field.name, "type": str(field.type), "default": cli_value(field.default)}
+                for field in attrs.fields(exporter.Options)
+            ],
+        }
+
+    def input_formats(self) -> list[dict[str, str]]:
+        """What ``parse`` reads: page text, then every installed reader, each recognised by its content."""
+        text = {
+            "name": "text",
+            "description": "page text (.md, .txt): Markdown-ish, plain OCR column lines or database records;"
+            " UTF-8/16, GB18030 or a detected legacy encoding",
+        }
+        readers = [{"name": reader.name, "description": reader.description} for reader in self.readers.values()]
+        return [text, *sorted(readers, key=lambda entry: entry["name"])]
 
     def exporter(self, name: str) -> Exporter:
         """The exporter of a format (its name in any case: ``EPUB``), or UnknownFormatError listing the known ones."""
@@ -175,6 +212,13 @@ def default_registry() -> Registry:
     and :func:`newsissue.export` to use another set.
     """
     return Registry.from_plugin_manager(get_plugin_manager())
+
+
+def cli_value(value: object) -> str:
+    """An option value as the command line writes it: ``true``, ``false``, ``none``, ``1``, ``+08:00``."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return "none" if value is None else str(value)
 
 
 def labels_for(language: str | None) -> Labels:

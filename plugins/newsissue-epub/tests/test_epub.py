@@ -299,12 +299,12 @@ def test_issue_without_pages_or_title_still_makes_a_valid_book(tmp_path: Path) -
 def test_a_write_failure_raises_and_leaves_no_file(
     sample: newsissue.Issue, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ebooklib import epub
+    from newsissue_epub import book
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(epub.EpubWriter, "write", broken)
+    monkeypatch.setattr(book._Writer, "write", broken)
     out = tmp_path / "issue.epub"
     with pytest.raises(ExportError, match="disk full"):
         newsissue.export(sample, "epub", out)

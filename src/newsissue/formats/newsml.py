@@ -1,282 +1,33 @@
-"""NewsML-G2 2.35: the issue as one newsMessage (a packageItem and a newsItem per article).
+"""The NewsML-G2 plugin: its exporter (a newsMessage, 2.35) and the reader of what it writes.
 
-Mapping tables: docs/formats.md. Every document validates against the 2.35 XSD
-and declares every QCode alias it uses (IPTC catalog v41 or the inline catalog).
+Light on purpose: lxml, the writer (:mod:`newsissue.formats.newsml_write`) and the reader
+(:mod:`newsissue.formats.newsml_read`) load when NewsML-G2 is written or read.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any, BinaryIO
+import re
+from typing import BinaryIO
 
 import attrs
-from lxml import etree
-from lxml.builder import ElementMaker
 
 from ..hookspecs import hookimpl
-from ..interfaces import Exporter
-from ..model import Article, Issue, ItemKind, Story
-from . import iptc
-from .html import XHTML, body_elements
+from ..interfaces import Exporter, Reader
+from ..model import Issue
+from .iptc import IptcOptions
 
-__all__ = ["NAR", "NewsMLExporter", "NewsMLOptions", "newsml"]
+__all__ = ["MAX_BYTES", "NAR", "NewsMLExporter", "NewsMLOptions", "NewsMLReader"]
 
+#: The NewsML-G2 namespace.
 NAR = "http://iptc.org/std/nar/2006-10-01/"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_41.xml"
-NEWSITEM_TYPE = "application/vnd.iptc.g2.newsitem+xml"
-N = ElementMaker(namespace=NAR, nsmap={None: NAR})
-X = ElementMaker(namespace=XHTML, nsmap={None: XHTML})
+#: The largest NewsML-G2 document the reader takes.
+MAX_BYTES = 64 * 1024 * 1024
+_SNIFF = re.compile(r"^\ufeff?\s*<")
 
 
 @attrs.frozen(kw_only=True)
-class NewsMLOptions(iptc.IptcOptions):
+class NewsMLOptions(IptcOptions):
     """Options of the NewsML-G2 exporter (see :class:`~newsissue.formats.iptc.IptcOptions`)."""
-
-
-def _item_attributes(guid: str, lang: str | None) -> dict[str, str]:
-    attributes = {
-        "guid": guid,
-        "version": "1",
-        "standard": "NewsML-G2",
-        "standardversion": "2.35",
-        "conformance": "power",
-    }
-    if lang:
-        attributes[XML_LANG] = lang
-    return attributes
-
-
-def _catalogs(*aliases: str) -> list[etree._Element]:
-    catalog = N.catalog(*(N.scheme(alias=alias, uri=iptc.SCHEMES[alias]) for alias in aliases))
-    return [N.catalogRef(href=CATALOG), catalog]
-
-
-def _rights(naming: iptc.Naming) -> list[etree._Element]:
-    if naming.copyright_holder is None:
-        return []
-    info = N.rightsInfo(N.copyrightHolder(N.name(naming.copyright_holder)))
-    if naming.copyright_notice:
-        info.append(N.copyrightNotice(naming.copyright_notice))
-    return [info]
-
-
-def _provider(naming: iptc.Naming) -> etree._Element:
-    provider = N.provider(N.name(naming.provider_name)) if naming.provider_name else N.provider(literal=naming.provider)
-    if naming.provider_uri:
-        provider.set("uri", naming.provider_uri)
-    return provider
-
-
-def _item_meta(naming: iptc.Naming, item_class: str) -> etree._Element:
-    """An itemMeta's fixed start: class, provider, version and first creation, status."""
-    return N.itemMeta(
-        N.itemClass(qcode=item_class),
-        _provider(naming),
-        N.versionCreated(naming.created),
-        N.firstCreated(naming.created),
-        N.pubStatus(qcode="stat:usable"),
-    )
-
-
-def _prop(tag: str, rel: str, value: object) -> etree._Element:
-    return getattr(N, tag)(rel=f"niprop:{rel}", value=str(value))
-
-
-def _title_of(item: Article) -> str | None:
-    if item.headline:
-        return item.headline
-    first = next((block for block in item.body if hasattr(block, "text")), None)
-    return first.text[:60] if first is not None and first.text else None
-
-
-def _description(item: Article, lang: str | None, created: str | None) -> list[etree._Element]:
-    """What contentMeta and partMeta share: people, place, language, headlines, dateline, byline."""
-    parts: list[etree._Element] = [N.contentCreated(created)] if created is not None else []
-    dateline = item.dateline
-    if dateline is not None and dateline.place:
-        parts.append(N.located(N.name(dateline.place)))
-    if dateline is not None and dateline.agency:
-        parts.append(N.infoSource(N.name(dateline.agency), role=f"cpprole:{iptc.AGENCY_ROLE}"))
-    people = sorted(item.bylines, key=lambda byline: not iptc.CPP_ROLES[byline.role][1])
-    for byline in people:
-        role, creates = iptc.CPP_ROLES[byline.role]
-        tag = N.creator if creates else N.contributor
-        parts.append(tag(N.name(byline.name), role=f"cpprole:{role}", jobtitle=f"nijob:{byline.role.value}"))
-    if lang:
-        parts.append(N.language({"tag": lang}))
-    for role, text in zip(iptc.HEADLINE_ROLES, (item.kicker, item.headline, item.subheadline), strict=True):
-        if text is not None:
-            parts.append(N.headline(text, role=f"nihl:{role}"))
-    if dateline is not None and dateline.text is not None:
-        parts.append(N.dateline(dateline.text))
-    if item.byline_text is not None:
-        parts.append(N.by(item.byline_text))
-    return parts
-
-
-def _properties(tag: str, item: Article, page: int) -> list[etree._Element]:
-    """The item's print page, kind, dateline date and jumps as extension properties."""
-    props = [_prop(tag, "printPage", page)]
-    if item.kind is not ItemKind.ARTICLE:
-        props.append(_prop(tag, "itemKind", item.kind.value))
-    if item.dateline is not None:
-        props.append(_prop(tag, "dateline", "present"))
-        if item.dateline.date is not None:
-            props.append(_prop(tag, "datelineDate", item.dateline.date.isoformat()))
-    for direction, jump in (("continuedFrom", item.continued_from), ("continuedOn", item.continued_on)):
-        if jump is not None:
-            props.append(_prop(tag, f"{direction}Page", jump.page))
-            if jump.marker is not None:
-                props.append(_prop(tag, f"{direction}Marker", jump.marker))
-            if jump.text is not None:
-                props.append(_prop(tag, f"{direction}Text", jump.text))
-    return props
-
-
-def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Element:
-    """One newsItem per story; a story printed in parts has a partMeta and a body ``div`` per part."""
-    lang = issue.locale()
-    first = story.parts[0]
-    local = iptc.item_id_at(first.page, first.index)
-    meta = _item_meta(naming, "ninat:text")
-    if (title := _title_of(story.first)) is not None:
-        meta.append(N.title(title))
-    content = N.contentMeta(*_description(story.first, lang, naming.date))
-    content.extend(_properties("contentMetaExtProperty", story.first, first.page))
-    joined = len(story.parts) > 1
-    part_metas = [
-        N.partMeta(
-            *_description(part.item, None, None),
-            *_properties("partMetaExtProperty", part.item, part.page),
-            partid=f"{local}-part{seq}",
-            seq=str(seq),
-        )
-        for seq, part in enumerate(story.parts, 1)
-        if joined
-    ]
-    if joined:
-        body = X.body(*(X.div(*body_elements(part.item), {"class": "part"}) for part in story.parts))
-    else:
-        body = X.body(*body_elements(story.first))
-    html = X.html(X.head(X.title(story.first.headline or title or "")), body)
-    if lang:
-        html.set("lang", lang)
-        html.set(XML_LANG, lang)
-    content_set = N.contentSet(N.inlineXML(html, contenttype="application/xhtml+xml"))
-    return N.newsItem(
-        *_catalogs("nihl", "nijob", "niprop"),
-        *_rights(naming),
-        meta,
-        content,
-        *part_metas,
-        content_set,
-        **_item_attributes(naming.guid(local), lang),
-    )
-
-
-def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._Element:
-    lang = issue.locale()
-    printed = iptc.parts_by_page(stories)
-    meta = _item_meta(naming, "ninat:composite")
-    meta.extend([N.profile("newspaper-issue", versioninfo="1"), N.title(iptc.issue_title(issue))])
-    content = N.contentMeta(N.contentCreated(naming.date))
-    for kind, value in (("issueNumber", issue.number), ("cnSerial", issue.serial_number), ("issn", issue.issn)):
-        if value is not None:
-            content.append(N.altId(str(value), type=f"niid:{kind}"))
-    if lang:
-        content.append(N.language({"tag": lang}))
-    if issue.title is not None:
-        content.append(N.headline(issue.title))
-    extensions: list[tuple[str, Any]] = [
-        ("issueDate", issue.date.isoformat() if issue.date else None),
-        ("language", issue.language),
-        ("country", issue.country),
-        ("lunarDate", issue.lunar_date),
-        ("pageCount", issue.page_count),
-        ("publisher", issue.publisher),
-    ]
-    for rel, value in extensions:
-        if value is not None:
-            content.append(_prop("contentMetaExtProperty", rel, value))
-    root = N.group(id="issue", role="nigroup:issue", mode="pgrmod:seq")
-    root.extend(N.groupRef(idref=iptc.page_id(page)) for page in issue.pages)
-    groups = [root]
-    for page in issue.pages:
-        group = N.group(
-            N.title(iptc.page_title(issue, page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq"
-        )
-        for story, _part in printed.get(page.number, ()):
-            reference = N.itemRef(
-                N.itemClass(qcode="ninat:text"),
-                N.pubStatus(qcode="stat:usable"),
-                residref=naming.guid(iptc.item_id_at(story.parts[0].page, story.parts[0].index)),
-                version="1",
-                contenttype=NEWSITEM_TYPE,
-            )
-            if (title := _title_of(story.first)) is not None:
-                reference.append(N.title(title))
-            group.append(reference)
-        group.append(_prop("groupExtProperty", "pageNumber", page.number))
-        if page.section is not None:
-            group.append(_prop("groupExtProperty", "section", page.section))
-        for line in page.header:
-            group.append(_prop("groupExtProperty", "headerLine", line))
-        for editor in page.editors:
-            group.append(_prop("groupExtProperty", "editor", editor.name))
-        groups.append(group)
-    return N.packageItem(
-        *_catalogs("nigroup", "niid", "niprop"),
-        *_rights(naming),
-        meta,
-        content,
-        N.groupSet(*groups, root="issue"),
-        **_item_attributes(naming.guid("issue"), lang),
-    )
-
-
-def newsml(issue: Issue, options: NewsMLOptions | None = None) -> etree._Element:
-    """The issue as a ``newsMessage`` element: the package first, then its news items in order."""
-    options = options or NewsMLOptions()
-    naming = iptc.Naming.of(issue, options)
-    stories = iptc.exported_stories(issue, options)
-    items = [_news_item(issue, story, naming) for story in stories]
-    return _message(issue, naming, stories, items)
-
-
-def _message(issue: Issue, naming: iptc.Naming, stories: list[Story], items: list[etree._Element]) -> etree._Element:
-    header = N.header(
-        N.sent(naming.created),
-        N.sender(naming.provider),
-        N.transmitId(naming.guid("issue") + ":1"),
-    )
-    return N.newsMessage(header, N.itemSet(_package(issue, naming, stories), *items))
-
-
-_ITEM_NAMESPACE = f' xmlns="{NAR}"'.encode()
-_ITEM_INDENT = b"    "  # a newsItem sits two levels down: newsMessage, itemSet
-
-
-def pieces(issue: Issue, options: NewsMLOptions) -> Iterator[bytes]:
-    """The document ``render`` gives, in pieces: the message with its package, then item by item.
-
-    Each newsItem is built, serialised and let go, so a large issue is never one tree in memory;
-    the bytes are those of the whole tree pretty-printed (the item's own namespace declaration
-    is the message's, and each of its lines sits two levels deeper).
-    """
-    naming = iptc.Naming.of(issue, options)
-    stories = list(iptc.exported_stories(issue, options))
-    skeleton = etree.tostring(
-        _message(issue, naming, stories, []), xml_declaration=True, encoding="UTF-8", pretty_print=True
-    )
-    end = skeleton.rindex(b"  </itemSet>")
-    yield skeleton[:end]
-    for story in stories:
-        text = etree.tostring(_news_item(issue, story, naming), encoding="UTF-8", pretty_print=True)
-        opening = text.index(b">")
-        text = text[:opening].replace(_ITEM_NAMESPACE, b"", 1) + text[opening:]
-        yield b"\n".join(_ITEM_INDENT + line if line else line for line in text.split(b"\n"))
-    yield skeleton[end:]
 
 
 class NewsMLExporter(Exporter):
@@ -289,14 +40,40 @@ class NewsMLExporter(Exporter):
     Options = NewsMLOptions
 
     def render(self, issue: Issue, options: NewsMLOptions) -> bytes:
+        from .newsml_write import pieces
+
         return b"".join(pieces(issue, options))
 
     def write(self, issue: Issue, options: NewsMLOptions, stream: BinaryIO) -> None:
+        from .newsml_write import pieces
+
         for piece in pieces(issue, options):
             stream.write(piece)
+
+
+class NewsMLReader(Reader):
+    """newsissue's own NewsML-G2 newsMessage."""
+
+    name = "newsml"
+    description = "NewsML-G2 newsMessage as written by newsissue"
+    max_bytes = MAX_BYTES
+
+    def recognises(self, text: str) -> bool:
+        return _SNIFF.match(text) is not None and NAR in text[:4000]
+
+    def read(self, text: str, *, source: str | None) -> Issue:
+        from .newsml_read import read_newsml
+
+        return read_newsml(text)
 
 
 @hookimpl
 def newsissue_exporters() -> tuple[Exporter, ...]:
     """The NewsML-G2 exporter."""
     return (NewsMLExporter(),)
+
+
+@hookimpl
+def newsissue_readers() -> tuple[Reader, ...]:
+    """The NewsML-G2 reader."""
+    return (NewsMLReader(),)

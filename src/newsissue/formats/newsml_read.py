@@ -16,16 +16,12 @@ import attrs
 from lxml import etree
 
 from ..errors import ParseError, quoted
-from ..hookspecs import hookimpl
-from ..interfaces import Reader
 from ..model import Article, Byline, Dateline, Issue, ItemKind, Jump, Page, Role
 from .html import XHTML, body_from_elements
-from .newsml import NAR
+from .newsml import MAX_BYTES, NAR
 
-__all__ = ["MAX_BYTES", "NewsMLReader", "read_newsml"]
+__all__ = ["MAX_BYTES", "read_newsml"]
 
-MAX_BYTES = 64 * 1024 * 1024
-_SNIFF = re.compile(r"^\ufeff?\s*<")
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
@@ -232,23 +228,3 @@ def _issue(root: etree._Element) -> Issue:
         country=_one(props, "country", str),
         pages=pages,
     )
-
-
-class NewsMLReader(Reader):
-    """newsissue's own NewsML-G2 newsMessage."""
-
-    name = "newsml"
-    description = "NewsML-G2 newsMessage as written by newsissue"
-    max_bytes = MAX_BYTES
-
-    def recognises(self, text: str) -> bool:
-        return _SNIFF.match(text) is not None and NAR in text[:4000]
-
-    def read(self, text: str, *, source: str | None) -> Issue:
-        return read_newsml(text)
-
-
-@hookimpl
-def newsissue_readers() -> tuple[Reader, ...]:
-    """The NewsML-G2 reader."""
-    return (NewsMLReader(),)

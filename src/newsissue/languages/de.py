@@ -12,7 +12,6 @@ OCR keeps ``ſ`` as printed; a word hyphenated at the line end (``-``, ``=``, ``
 from __future__ import annotations
 
 import datetime as _dt
-import re
 
 import pluggy
 
@@ -29,6 +28,7 @@ from .base import (
     resolve_date,
 )
 from .latin import LatinScript, capitals, dated_masthead, is_masthead_line
+from .patterns import lazy
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -68,42 +68,42 @@ _LOWER = "a-zäöüßſ"
 _PLACE = rf"[{_UPPER}][{_LOWER}]+(?:[ -][{_UPPER}][{_LOWER}]+){{0,2}}"
 # A correspondent's sign before the dateline: ``XX``, ``*``, ``§``, ``+``, ``△``.
 _SIGN = r"(?P<sign>[A-Z]{1,3}|[*†+§△○□=]{1,3})\s+"
-_DATELINE = re.compile(
+_DATELINE = lazy(
     rf"^(?:{_SIGN})?(?P<place>{_PLACE}),\s*(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\.?"
     r"(?:,\s*(?:Mgs|Abds|Morgens|Abends|Nachm|Vorm)\.?)?\s*(?:[—–-]\s*)?"
 )
 # A letter-spaced place name that OCR broke up: ``st a I, 27. Dez.``, ``N k, 27. Dez.``.
-_BROKEN_DATELINE = re.compile(
+_BROKEN_DATELINE = lazy(
     rf"^(?P<place>(?:\S{{1,3}}\s+){{0,4}}\S{{1,3}}),\s*(?P<day>\d{{1,2}})\.\s*(?P<month>{_MONTH})\.?,?\s*(?:[—–-]\s*)?"
 )
-_BY = re.compile(
+_BY = lazy(
     rf"^\(?\s*(?:Von\s+unserem\s+(?:[{_LOWER}]+\s+)?(?:Korrespondenten|Berichterstatter|Mitarbeiter)"
     rf"|Eigener\s+Bericht|Original-Korrespondenz|Privat-Telegramm)(?:\s+(?:in|aus)\s+(?P<place>{_PLACE}))?\s*\.?\s*\)?\.?$"
 )
-_BY_NAME = re.compile(
+_BY_NAME = lazy(
     rf"^\(?\s*Von\s+(?P<name>(?:[{_UPPER}][{_LOWER}]*\.?\s*){{1,4}}(?:v\.\s*[{_UPPER}][{_LOWER}]*\.?)?)\s*\)?\.?$"
 )
-_JUMP_OUT = re.compile(r"(?P<text>\(?\s*(?:Fortsetzung|Forts\.)\s+(?:auf\s+)?Seite\s+(?P<page>\d{1,4})\s*\.?\s*\)?)$")
-_JUMP_IN = re.compile(
+_JUMP_OUT = lazy(r"(?P<text>\(?\s*(?:Fortsetzung|Forts\.)\s+(?:auf\s+)?Seite\s+(?P<page>\d{1,4})\s*\.?\s*\)?)$")
+_JUMP_IN = lazy(
     r"^(?P<text>\(?\s*(?:Fortsetzung|Forts\.|Schlu(?:ß|ss|h))\s+von\s+(?:der\s+)?Seite\s+(?P<page>\d{1,4})\s*\.?\s*\)?\.?)$"
 )
-_CREDIT = re.compile(r"(?:Phot(?:o|ographie)\.?|Aufnahme|Bild)\s*:\s*\S.{1,50}$")
-_DATE = re.compile(
+_CREDIT = lazy(r"(?:Phot(?:o|ographie)\.?|Aufnahme|Bild)\s*:\s*\S.{1,50}$")
+_DATE = lazy(
     rf"(?:(?P<wd>Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Sonnabend|Samstag|Sonntag),?\s+(?:den\s+)?)?"
     rf"(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
 )
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sonnabend", "sonntag")
-_MASTHEAD_FEATURES = re.compile(
+_MASTHEAD_FEATURES = lazy(
     r"\bJahrgang\b|\bJahrg\.|\bNr\.\s*\d+|\bNummer\s+\d+|Abonnement|Erstes Blatt|Zweites Blatt"
     r"|[Hh]erausgegeben|erscheint\s+(?:jeden|täglich|wöchentlich)|Redaktion|Redakteur|Expedition|Insertions"
     r"|Druck\s+und\s+Verlag|verantwortlich"
 )
-_NUMBER = re.compile(r"\bNr\.\s*(?P<n>\d+)")
-_PAGE_HEADER = re.compile(r"^(?:Seite\s+(?P<n1>\d{1,4})\b|(?P<n2>\d{1,4})\s*$)")
-_AD_WORDS = re.compile(
+_NUMBER = lazy(r"\bNr\.\s*(?P<n>\d+)")
+_PAGE_HEADER = lazy(r"^(?:Seite\s+(?P<n1>\d{1,4})\b|(?P<n2>\d{1,4})\s*$)")
+_AD_WORDS = lazy(
     r"\bMk\.|\bMark\b|\bPf\.|\bPfennig|\$\s?\d|\bbillig|\bPreis|\bzu\s+verkaufen|\bzu\s+haben\b|\bempfiehlt\b|Anzeige"
 )
-_NOTICE_WORDS = re.compile(r"Bekanntmachung|Todesanzeige|Verlobungsanzeige|\bAufruf\b|Amtlich")
+_NOTICE_WORDS = lazy(r"Bekanntmachung|Todesanzeige|Verlobungsanzeige|\bAufruf\b|Amtlich")
 
 
 def _weekday(name: str) -> int:
@@ -141,7 +141,7 @@ class German(LatinScript):
     stopwords = _STOPWORDS
     #: Headlines are single lines: what stands above one in a title run is a section heading.
     max_stack = 2
-    section_words = re.compile(
+    section_words = lazy(
         r"Ausland|Inland|Telegraph(?:isches)?|Telegramme|Verm[iſ]s?[sſ]chtes|Lokales|Politi[sſ]ches|Deut[sſ]chland"
         r"|Amerika|Europa|Feuilleton|Handel und Verkehr|Aus der Stadt|Staat \w+|Neue[sſ]te Nachrichten"
     )

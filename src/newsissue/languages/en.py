@@ -34,6 +34,7 @@ from .base import (
     resolve_date,
 )
 from .latin import LatinScript, capitals
+from .patterns import lazy
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -61,7 +62,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _SENTENCE_END = ".!?…"
 _CLOSERS = "\"'”’)]"
 _CONTINUES = ",;:-–—&/("
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = lazy(r"[A-Za-z]")
 
 # People: capitalised words (O'NEILL, McDonald, Jean-Luc), two to four of them, no function words.
 _WORD = r"(?!(?:And|The|Of|In|On|For|To|At|With|From)\b)[A-Z][A-Za-z.'’-]*"
@@ -72,25 +73,25 @@ _ROLE_WORDS = (
     r"|Foreign\s+|Business\s+|Science\s+|Education\s+|Arts\s+)*"
     r"(?:Writers?|Reporters?|Correspondents?|Photographers?|Editors?|Columnists?|Critic|Contributor)"
 )
-_BY_ROLE = re.compile(rf"^By\s+(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
-_BY = re.compile(rf"^By\s+(?P<names>{_NAMES})(?P<role>)$")
-_NAME_ROLE = re.compile(rf"^(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
-_ROLE_LINE = re.compile(rf"^(?:The\s+)?{_ROLE_WORDS}$")
+_BY_ROLE = lazy(rf"^By\s+(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
+_BY = lazy(rf"^By\s+(?P<names>{_NAMES})(?P<role>)$")
+_NAME_ROLE = lazy(rf"^(?P<names>{_NAMES})\s*,\s*(?P<role>{_ROLE_WORDS})$")
+_ROLE_LINE = lazy(rf"^(?:The\s+)?{_ROLE_WORDS}$")
 # An agency credit: in parentheses, or with "the": ``(By the Associated Press)``, ``By the Reuters staff``.
-_AGENCY_CREDIT = re.compile(
+_AGENCY_CREDIT = lazy(
     rf"^\(\s*By\s+(?:the\s+)?(?P<a>{_WORD}(?:\s+{_WORD}){{0,3}})\s*\)$|^By\s+the\s+(?P<b>{_WORD}(?:\s+{_WORD}){{0,3}})$"
 )
 # Wire and special credits of 1850–1930, on lines of their own: ``By Associated Press.``, ``(By the
 # Associated Press.)``, ``By Leased Wire to The Tribune.``, ``[BY CABLE TO THE TRIBUNE.]``, ``Special to The Tribune.``
-_WIRE_CREDIT = re.compile(
+_WIRE_CREDIT = lazy(
     r"^[\[(]?\s*(?:By\s+(?:the\s+)?(?:(?P<agency>Associated\s+Press|United\s+Press|Press\s+Association|Reuters?)"
     r"|(?:Leased\s+Wire|Cable|Telegraph|Wireless)(?:\s+to\s+[^\])]{2,40}?)?)|Special\s+(?:Dispatch\s+)?to\s+[^\])]{2,40}?)"
     r"\s*\.?\s*[\])]?\s*\.?$",
     re.IGNORECASE,
 )
-_SPLIT_NAMES = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
+_SPLIT_NAMES = lazy(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+")
 
-_DATELINE = re.compile(
+_DATELINE = lazy(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s(?P<region>[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?)?))?"
     rf"(?:,\s(?P<month>{_MONTH})\s(?P<day>\d{{1,2}}))?"
@@ -99,22 +100,20 @@ _DATELINE = re.compile(
 
 # Datelines of 1850–1930: ``LONDON. August 26.—``, ``NEW BRUNSWICK, N. J., August 26.``, ``PITTSBURGH, August 26.``;
 # OCR often reads the dash as ``?`` and damages the month (``An crust 26``).
-_OLD_DATELINE = re.compile(
+_OLD_DATELINE = lazy(
     r"^(?P<place>[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][A-Za-z]{0,5}\.?(?:\s?[A-Z][a-z]{0,4}\.?)?))?"
     r"[.,]\s*(?P<month>[A-Z][a-z]{1,9}\.?(?:\s[a-z]{2,6})?)\s(?P<day>\d{1,2})"
     r"(?:,\s*\d{1,2}(?::\d{2})?\s*[ap]\.\s?m\.)?\s*(?:\((?P<agency>[A-Z][A-Za-z.&' -]{0,30})\))?[.,]?"
     r"\s*(?:—|–|--|-|\?)?\s*"
 )
-_MONTH_NAME = re.compile(rf"^{_MONTH}$")
+_MONTH_NAME = lazy(rf"^{_MONTH}$")
 
 _CONTINUED = r"C[o0]n[\s-]*t[i1l!|][nmr][nmu]?[e3co]d|Cont(?:'d|\.|d\.?)"
-_PAGE = r"(?:Page|Pg\.?|P\.)?\s*(?P<section>[A-Z])?(?P<page>\d{1,3})"
-_JUMP_OUT = re.compile(
-    rf"(?P<text>\(?\s*(?:Please\s+)?(?:{_CONTINUED})\s+(?:on|to)\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE
-)
+_PAGE = r"(?:Page|Pg\.?|P\.)?\s*(?P<section>[A-Z])?(?P<page>\d{1,4})"
+_JUMP_OUT = lazy(rf"(?P<text>\(?\s*(?:Please\s+)?(?:{_CONTINUED})\s+(?:on|to)\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE)
 # ``Continued on Second Page``, OCR-damaged: ``(Continued on 8*cond Fa?e.)``, ``Continued on Pago Three.``
-_JUMP_WORDS = re.compile(
+_JUMP_WORDS = lazy(
     rf"(?P<text>\(?\s*(?:{_CONTINUED})\s+(?P<dir>on|to|from)\s+(?:(?:P|F)a\S{{1,3}}\s+(?P<after>[\w*?$]{{3,12}})"
     rf"|(?P<before>[\w*?$]{{3,12}})\s+(?:P|F)a\S{{1,3}})\s*\)?\.?\s*\)?)$",
     re.IGNORECASE,
@@ -163,53 +162,53 @@ _NUMBER_WORDS = [
     "nineteen",
     "twenty",
 ]
-_JUMP_IN = re.compile(rf"^(?P<text>\(?\s*(?:{_CONTINUED})\s+from\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE)
-_SEE = re.compile(
+_JUMP_IN = lazy(rf"^(?P<text>\(?\s*(?:{_CONTINUED})\s+from\s+{_PAGE}\s*\)?\.?)$", re.IGNORECASE)
+_SEE = lazy(
     r"(?P<text>\(?\s*(?:Please\s+)?[Ss]ee\s+(?P<marker>[A-Z][A-Z'’&-]+(?:\s[A-Z][A-Z'’&-]+)?)\s*,\s*(?:on\s+)?"
-    r"(?:Page|PAGE|Pg\.?)\s*(?P<section>[A-Z])?(?P<page>\d{1,3})\s*\)?\.?)$"
+    r"(?:Page|PAGE|Pg\.?)\s*(?P<section>[A-Z])?(?P<page>\d{1,4})\s*\)?\.?)$"
 )
-_FROM = re.compile(
+_FROM = lazy(
     r"^(?P<text>(?P<marker>[A-Z][A-Z'’&-]+(?:\s[A-Z][A-Z'’&-]+)?)\s*,?\s*(?:from|From|FROM)\s+(?:Page|PAGE|Pg\.?)\s*"
-    r"(?P<section>[A-Z])?(?P<page>\d{1,3})\.?)$"
+    r"(?P<section>[A-Z])?(?P<page>\d{1,4})\.?)$"
 )
 
-_CREDIT = re.compile(
+_CREDIT = lazy(
     r"(?:\((?:(?:AP|Staff|File|Courtesy)\s+)?[Pp]hoto(?:graph)?s?\s+(?:by|courtesy\s+of)\s+[^()]{2,60}\)"
     r"|(?:(?:AP|Reuters|AFP|Getty\s+Images|Staff|File)\s+)?[Pp]hoto(?:graph)?s?(?:\s+by\s+|\s*/\s*)[^()]{2,60}"
     r"|[A-Z][A-Z.'’-]+(?:\s[A-Z][A-Z.'’-]+){1,3}\s*/\s*(?:[A-Z][A-Z&'’-]+)(?:\s[A-Z][A-Z&'’-]+){0,3})$"
 )
 
-_NAMEPLATE = re.compile(
+_NAMEPLATE = lazy(
     r"^(?:THE\s+)?(?:[A-Z][A-Z.'’&-]*\s+){0,4}(?:HERALD|GAZETTE|TIMES|POST|TRIBUNE|CHRONICLE|COURIER|JOURNAL|NEWS"
     r"|STAR|TELEGRAPH|GUARDIAN|OBSERVER|MAIL|EXPRESS|RECORD|REGISTER|SENTINEL|EXAMINER|INQUIRER|DISPATCH|REVIEW"
     r"|BULLETIN|STANDARD|GLOBE|ADVERTISER|DEMOCRAT|REPUBLICAN|LEADER|PRESS|MERCURY|INDEPENDENT|ECHO|ARGUS)(?=\s|$)"
 )
-_FULL_DATE = re.compile(
+_FULL_DATE = lazy(
     rf"(?:(?P<wd>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}),?\s+(?P<y1>\d{{4}})"
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH})\s+(?P<y2>\d{{4}}))",
     re.IGNORECASE,
 )
-_MASTHEAD_FEATURES = re.compile(
+_MASTHEAD_FEATURES = lazy(
     r"\bVol(?:\.|ume)\s*[IVXLC\d]+|\bNo\.\s*\d+|\b\d+\s+Pages\b|\bISSN\s*\d{4}-\d{3}[\dX]|\bEdition\b|\bEst\.\s*\d{4}"
     r"|^(?:PRICE\s+)?(?:ONE|TWO|THREE|FIVE|\d{1,2})\s+CENTS?\.?$",  # the price by the nameplate: ONE CENT.
     re.IGNORECASE,
 )
-_MASTHEAD_HINT = re.compile(r"vol|no\.|pages|issn|edition|est\.|cent", re.IGNORECASE)
-_YEAR = re.compile(r"\d{4}")
-_NUMBER = re.compile(r"\bNo\.\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)", re.IGNORECASE)
-_PAGES = re.compile(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
-_ISSN = re.compile(r"\bISSN\s*(?P<a>\d{4})-(?P<b>\d{3}[\dXx])")
-_PAGE_HEADER = re.compile(
-    r"^(?:PAGE|Page)\s+(?P<n1>\d{1,3})\b|^(?P<section>[A-Z])(?P<n2>\d{1,3})\b|^(?P<n3>\d{1,3})\s+(?=[A-Z][A-Z&' -]+\b)"
+_MASTHEAD_HINT = lazy(r"vol|no\.|pages|issn|edition|est\.|cent", re.IGNORECASE)
+_YEAR = lazy(r"\d{4}")
+_NUMBER = lazy(r"\bNo\.\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)", re.IGNORECASE)
+_PAGES = lazy(r"\b(?P<n>\d+)\s+Pages\b", re.IGNORECASE)
+_ISSN = lazy(r"\bISSN\s*(?P<a>\d{4})-(?P<b>\d{3}[\dXx])")
+_PAGE_HEADER = lazy(
+    r"^(?:PAGE|Page)\s+(?P<n1>\d{1,4})\b|^(?P<section>[A-Z])(?P<n2>\d{1,4})\b|^(?P<n3>\d{1,3})\s+(?=[A-Z][A-Z&' -]+\b)"
 )
-_JUMP_HINT = re.compile(r"age|AGE|Pg|P\.|from|\d\s*\)?\.?$")
-_SEPARATORS = re.compile(r"\s*[|·•]\s*")
-_AD_WORDS = re.compile(
+_JUMP_HINT = lazy(r"age|AGE|Pg|P\.|from|\d\s*\)?\.?$")
+_SEPARATORS = lazy(r"\s*[|·•]\s*")
+_AD_WORDS = lazy(
     r"\$\s?\d|£\s?\d|\d+\s?%\s+off|\bSALE\b|\bCall\b|\d{3}-\d{4}|www\.|https?://|\bOpen\s+daily\b|\bdiscount\b"
     r"|\bAdvertisement\b|\bADVERTISEMENT\b",
     re.IGNORECASE,
 )
-_NOTICE_WORDS = re.compile(r"\bNOTICE\b|\bNotice\b|\bObituar|\bIn Memoriam\b|\bPublic Hearing\b|\bLegal\b")
+_NOTICE_WORDS = lazy(r"\bNOTICE\b|\bNotice\b|\bObituar|\bIn Memoriam\b|\bPublic Hearing\b|\bLegal\b")
 
 
 _STOPWORDS = frozenset(
@@ -217,8 +216,8 @@ _STOPWORDS = frozenset(
     " an not but has had they their there been will would said who".split()
 )
 # A feature's title quoted in capitals, perhaps under a word: ``TOMORROW "SHALL WE BUILD OR PAY RENT?"``.
-_QUOTED_CAPS = re.compile(r"^(?:[A-Z]+\s)?[\"“][A-Z]")
-_LOOK_WORDS = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_QUOTED_CAPS = lazy(r"^(?:[A-Z]+\s)?[\"“][A-Z]")
+_LOOK_WORDS = lazy(r"[A-Za-z][A-Za-z'’-]*")
 _SMALL_WORDS = frozenset(
     [
         "a",

@@ -27,6 +27,7 @@ from .base import (
     resolve_date,
 )
 from .latin import LatinScript, capitals, dated_masthead, is_masthead_line
+from .patterns import lazy
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -59,35 +60,33 @@ _CONTINUES = ",;:-–("
 _UPPER = "A-ZÀÂÇÉÈÊËÎÏÔÛÙÜ"
 _LOWER = "a-zàâçéèêëîïôûùüÿœæ"
 _PLACE = rf"[{_UPPER}][{_UPPER}{_LOWER}'’-]+(?:[ -][{_UPPER}][{_UPPER}{_LOWER}'’-]+){{0,2}}"
-_DATELINE = re.compile(
+_DATELINE = lazy(
     rf"^(?P<place>{_PLACE}),\s*(?P<day>\d{{1,2}})(?:er)?\s+(?P<month>{_MONTH})\.?\s*(?:[—–-]\s*)?", re.IGNORECASE
 )
-_BY = re.compile(
+_BY = lazy(
     r"^\(?\s*(?:De\s+notre\s+(?:correspondant|envoyé|envoye|rédacteur)(?:\s+(?:particulier|spécial|special))?"
     rf"(?:\s+(?:à|a|en)\s+(?P<place>{_PLACE}))?)\s*\.?\s*\)?\.?$"
 )
-_BY_NAME = re.compile(rf"^(?:Par|PAR)\s+(?P<name>[{_UPPER}][\w.'’-]*(?:\s+(?:de\s+)?[{_UPPER}][\w.'’-]*){{0,3}})\.?$")
+_BY_NAME = lazy(rf"^(?:Par|PAR)\s+(?P<name>[{_UPPER}][\w.'’-]*(?:\s+(?:de\s+)?[{_UPPER}][\w.'’-]*){{0,3}})\.?$")
 _ORDINAL = r"(?P<page>\d{1,4})(?:e|ème|eme|re)?"
 _WORD_PAGES = {"première": 1, "premiere": 1, "deuxième": 2, "deuxieme": 2, "troisième": 3, "troisieme": 3}
-_JUMP_OUT = re.compile(
+_JUMP_OUT = lazy(
     rf"(?P<text>\(?\s*(?:Voir\s+la\s+)?[Ss]uite\s+(?:en\s+|à\s+la\s+|page\s+)?(?:{_ORDINAL})\s*(?:page)?\s*\.?\s*\)?)$"
 )
-_JUMP_IN = re.compile(
+_JUMP_IN = lazy(
     r"^(?P<text>\(?\s*[Ss]uite\s+de\s+la\s+(?:(?P<word>première|premiere|deuxième|deuxieme|troisième|troisieme)"
     rf"|(?:{_ORDINAL}))\s*page\s*\.?\s*\)?\.?)$"
 )
-_CREDIT = re.compile(r"(?:\((?:Photo|Cliché)\s+[^()]{2,50}\)|(?:Photo|Cliché)\s*:?\s+[^()]{2,50})$")
-_DATE = re.compile(
+_CREDIT = lazy(r"(?:\((?:Photo|Cliché)\s+[^()]{2,50}\)|(?:Photo|Cliché)\s*:?\s+[^()]{2,50})$")
+_DATE = lazy(
     rf"(?:(?P<wd>lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?(?P<d>\d{{1,2}})(?:er)?\s+(?P<m>{_MONTH})\s+(?P<y>\d{{4}})",
     re.IGNORECASE,
 )
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MASTHEAD_FEATURES = re.compile(r"\bN[°o]\s*\d+|\b\d+e\s+[Aa]nnée|ABONNEMENTS|Abonnements|\bcentimes\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\bN[°o]\s*(?P<n>\d+)")
-_AD_WORDS = re.compile(
-    r"\bfr\.|\bfrancs?\b|\bcentimes\b|\bprix\b|\bà\s+vendre\b|\bà\s+louer\b|\bannonce", re.IGNORECASE
-)
-_NOTICE_WORDS = re.compile(r"\bAVIS\b|\bAvis\b|\bNécrologie\b|\bCOMMUNIQUÉ\b")
+_MASTHEAD_FEATURES = lazy(r"\bN[°o]\s*\d+|\b\d+e\s+[Aa]nnée|ABONNEMENTS|Abonnements|\bcentimes\b", re.IGNORECASE)
+_NUMBER = lazy(r"\bN[°o]\s*(?P<n>\d+)")
+_AD_WORDS = lazy(r"\bfr\.|\bfrancs?\b|\bcentimes\b|\bprix\b|\bà\s+vendre\b|\bà\s+louer\b|\bannonce", re.IGNORECASE)
+_NOTICE_WORDS = lazy(r"\bAVIS\b|\bAvis\b|\bNécrologie\b|\bCOMMUNIQUÉ\b")
 
 
 def _month(name: str) -> int:
@@ -121,7 +120,7 @@ class French(LatinScript):
     closers = _CLOSERS
     stopwords = _STOPWORDS
     max_stack = 4
-    section_words = re.compile(
+    section_words = lazy(
         r"DÉPARTEMENTS|[ÀA] L'ÉTRANGER|ÉTRANGER|DERNIÈRE HEURE|FAITS DIVERS|TRIBUNAUX|CHRONIQUE(?: LOCALE)?"
         r"|NOUVELLES(?: DIVERSES)?|INFORMATIONS|THÉÂTRES|SPORTS|BOURSE|NÉCROLOGIE|LA POLITIQUE",
         re.IGNORECASE,

@@ -28,6 +28,7 @@ from .base import (
     resolve_date,
     script_counts,
 )
+from .patterns import lazy
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -38,11 +39,11 @@ _NAME = rf"[{_HAN}·•]{{2,6}}"
 _SENTENCE_END = "。！？!?…．.；;"
 _CLOSERS = "”’」』\"'）)】]"
 _CONTINUES = "，,、；;：:（(“‘《〈【—-·/"
-_FUNCTION_END = re.compile(
+_FUNCTION_END = lazy(
     r"(?:[的地得着和与及或并而且在对把被将从向为以于之其他她它]|我市|我省|我区|我县|我国|我们|他们|她们|本市|该市|该区|该县|记者)$"
 )
-_COMMA = re.compile(r"[，,]")
-_CLOSING_CREDIT = re.compile(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$")
+_COMMA = lazy(r"[，,]")
+_CLOSING_CREDIT = lazy(r"[（(][^()（）]*(?:完|终|记者|编辑|摄)[^()（）]*[)）]$")
 
 # Byline role labels, longest first so that 全媒体记者 wins over 记者.
 _ROLES: dict[str, Role] = {
@@ -72,14 +73,14 @@ _LONG_LABELS = "|".join(label for label in _ROLES if len(label) > 1)
 # One-character labels (文/图) need a separator, or 文化 would read as a byline.
 _LABEL = rf"(?:{_LONG_LABELS}|[文图](?=\s*[/／:：]))"
 # One role/name segment of a byline and the separators after it.
-_SEGMENT = re.compile(
+_SEGMENT = lazy(
     rf"(?P<label>{_LABEL})\s*[/／:：]?\s*(?P<names>(?:(?!{_LABEL}){_NAME}(?:[、，,\s\u3000]+|$))+)[ \u3000、，,]*"
 )
 _PAPER = rf"[{_HAN}·]{{2,14}}?"
-_ROLE_HINT = re.compile(rf"{_LONG_LABELS}|文\s*[/／:：]|图\s*[/／:：]")  # literal-first: a fast search
-_ROLE_CHARS = re.compile("[记讯编摄稿者习文图]")
-_PAREN_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?\s*[（(]\s*(?P<inner>[^()（）]{{2,80}}?)\s*[)）]\s*")
-_WHOLE_BYLINE = re.compile(rf"^(?P<paper>{_PAPER})?(?P<inner>{_LABEL}.{{1,70}})$")
+_ROLE_HINT = lazy(rf"{_LONG_LABELS}|文\s*[/／:：]|图\s*[/／:：]")  # literal-first: a fast search
+_ROLE_CHARS = lazy("[记讯编摄稿者习文图]")
+_PAREN_BYLINE = lazy(rf"^(?P<paper>{_PAPER})?\s*[（(]\s*(?P<inner>[^()（）]{{2,80}}?)\s*[)）]\s*")
+_WHOLE_BYLINE = lazy(rf"^(?P<paper>{_PAPER})?(?P<inner>{_LABEL}.{{1,70}})$")
 
 _CN_DIGITS = {
     "〇": 0,
@@ -100,30 +101,30 @@ _AGENCY = (
     r"新华社|中新社|中新网|人民日报|人民网|新华网|光明日报|经济日报|中国日报|央视网|央广网|本报"
     rf"|[{_HAN}]{{1,8}}?(?:社|网|台)"
 )
-_AGENCY_DATELINE = re.compile(
+_AGENCY_DATELINE = lazy(
     rf"^(?P<open>【)?(?:据)?(?P<agency>{_AGENCY})(?P<place>[{_HAN}]{{0,8}}?)"
     rf"(?:(?:(?P<month>{_NUM})月)?(?P<day>{_NUM})日)?(?:电|讯)(?(open)】)"
 )
 # What every agency dateline holds in its first characters: 日电, 社电, 日讯, 社讯 or 本报讯.
-_DATELINE_HINT = re.compile(r"[日社][电讯]|本报讯")
-_OWN_DATELINE = re.compile(r"^【?本报讯】?")
+_DATELINE_HINT = lazy(r"[日社][电讯]|本报讯")
+_OWN_DATELINE = lazy(r"^【?本报讯】?")
 # A database record header (人民日报 archives): 第1版() and 专栏: with its column label (社论), on one line or two.
-_RECORD = re.compile(
+_RECORD = lazy(
     r"^(?:第\s*\d{1,4}\s*版\s*[(（][^()（）]{0,20}[)）]\s*)?专栏\s*[:：]\S{0,10}|^第\s*\d{1,4}\s*版\s*[(（][^()（）]{0,20}[)）]"
 )
-_RECORD_LABEL = re.compile(r"^\d{1,3}\s*[.．、]\s*\S")
-_PICTURE = re.compile(r"这是|图为|[(（]图片[)）]|[(（]附图片[)）]")
+_RECORD_LABEL = lazy(r"^\d{1,3}\s*[.．、]\s*\S")
+_PICTURE = lazy(r"这是|图为|[(（]图片[)）]|[(（]附图片[)）]")
 # A closing agency credit: (新华社), （本报记者）.
-_CLOSING_AGENCY = re.compile(rf"^[（(](?P<name>新华社|中新社|本报|[{_HAN}]{{2,8}}(?:社|报))[)）]$")
-_TRAILING_BYLINE = re.compile(r"^\s*[（(]\s*(?P<inner>[^()（）]{2,80}?)\s*[)）]")
-_LEAD_DATE = re.compile(rf"^(?:(?P<month>{_NUM})月)(?P<day>{_NUM})日(?=[，,、\s])")
+_CLOSING_AGENCY = lazy(rf"^[（(](?P<name>新华社|中新社|本报|[{_HAN}]{{2,8}}(?:社|报))[)）]$")
+_TRAILING_BYLINE = lazy(r"^\s*[（(]\s*(?P<inner>[^()（）]{2,80}?)\s*[)）]")
+_LEAD_DATE = lazy(rf"^(?:(?P<month>{_NUM})月)(?P<day>{_NUM})日(?=[，,、\s])")
 # How many days before the issue a lead's opening date may be to count as a dateline.
 LEAD_DATE_WINDOW = 7
 
 # The lookahead on the first character lets the search skip most positions at once.
-_JUMP = re.compile(
+_JUMP = lazy(
     r"(?=[▶►▷→>》（(\s下上转接])(?P<text>(?P<arrow>[▶►▷→>》]+)?\s*(?P<open>[（(])?\s*(?P<dir>下转|上接|转|接)\s*(?P<di>第)?\s*"
-    r"(?P<page>\d{1,3}|[一二三四五六七八九十]{1,3})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{1,2}\s*[)）])?"
+    r"(?P<page>\d{1,4}|[一二三四五六七八九十]{1,3})\s*版\s*(?P<marker>[①-⑳]|[（(]\s*\d{1,2}\s*[)）])?"
     r"\s*(?(open)[)）])\s*)$"
 )
 _CREDIT = (
@@ -132,42 +133,42 @@ _CREDIT = (
 )
 _CAPTION_END = "。！？!?）)” \u3000"
 # A credit that ends the line and starts it, or starts after punctuation or a space.
-_CREDIT_AT_END = re.compile(rf"(?:^|(?<=[{re.escape(_CAPTION_END)}]))(?:{_CREDIT})\Z")
+_CREDIT_AT_END = lazy(rf"(?:^|(?<=[{re.escape(_CAPTION_END)}]))(?:{_CREDIT})\Z")
 
-_MASTHEAD_FEATURES = re.compile(
+_MASTHEAD_FEATURES = lazy(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|第\s*\d+\s*期|[今本]日\s*\d+\s*版|本期\s*\d+\s*版"
     r"|共\s*\d+\s*版|主管|主办|CN\s*\d{2}\s*[-－]\s*\d{4}|ISSN\s*\d{4}\s*[-－]\s*\d{3}[\dXx]|邮发代号"
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年|农历"
 )
-_DATE = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_WEEKDAY = re.compile(r"星期(?P<w>[一二三四五六日天])")
-_LUNAR = re.compile(
+_DATE = lazy(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_WEEKDAY = lazy(r"星期(?P<w>[一二三四五六日天])")
+_LUNAR = lazy(
     r"(?:农历\s*)?(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年)?[正一二三四五六七八九十冬腊]{1,2}月[初十廿卅一二三四五六七八九]{2}日?"
 )
-_ISSUE_NUMBER = re.compile(r"第\s*(?P<n>\d+)\s*期")
-_PAGE_COUNT = re.compile(r"(?:[今本]日|本期|共)\s*(?P<n>\d+)\s*版")
-_CN_SERIAL = re.compile(r"CN\s*(?P<a>\d{2})\s*[-－]\s*(?P<b>\d{4})(?:/(?P<c>[A-Z]{1,2}))?")
-_ISSN = re.compile(r"ISSN\s*(?P<a>\d{4})\s*[-－]\s*(?P<b>\d{3}[\dXx])")
+_ISSUE_NUMBER = lazy(r"第\s*(?P<n>\d+)\s*期")
+_PAGE_COUNT = lazy(r"(?:[今本]日|本期|共)\s*(?P<n>\d+)\s*版")
+_CN_SERIAL = lazy(r"CN\s*(?P<a>\d{2})\s*[-－]\s*(?P<b>\d{4})(?:/(?P<c>[A-Z]{1,2}))?")
+_ISSN = lazy(r"ISSN\s*(?P<a>\d{4})\s*[-－]\s*(?P<b>\d{3}[\dXx])")
 _SPONSOR = (
-    re.compile(r"^(?P<p>.+?)主管、?主办$"),
-    re.compile(r"^(?:.+?主管[，,、\s]*)?(?P<p>.+?)主办(?:单位)?$"),
-    re.compile(r"主办(?:单位)?\s*[:：]\s*(?P<p>\S+)"),
+    lazy(r"^(?P<p>.+?)主管、?主办$"),
+    lazy(r"^(?:.+?主管[，,、\s]*)?(?P<p>.+?)主办(?:单位)?$"),
+    lazy(r"主办(?:单位)?\s*[:：]\s*(?P<p>\S+)"),
 )
-_PAGE_HEADER = re.compile(
-    r"^第?\s*(?P<n>\d{1,3})\s*版\s*[:：]?\s*(?P<section>[" + _HAN + r"]{2,8})?"
+_PAGE_HEADER = lazy(
+    r"^第?\s*(?P<n>\d{1,4})\s*版\s*[:：]?\s*(?P<section>[" + _HAN + r"]{2,8})?"
     r"|^(?P<n2>\d{1,3})\s+(?P<section2>[" + _HAN + r"]{2,8})(?:\s|$)"
 )
 # The page's staff in its header: 责任编辑/方圆 美编/梁晨 校对/李四.
-_PAGE_STAFF = re.compile(
+_PAGE_STAFF = lazy(
     rf"(?:责任编辑|值班编辑|美术编辑|编辑|责编|美编|校对|版式设计|版式)\s*[/／:：]\s*(?P<names>{_NAME}(?:[、，,]{_NAME})*)"
 )
 # Every alternative opens with a literal character, so a search skips to the candidates at once.
 # Telephone numbers: 0731-28888888, 400-888-8888, 13912345678.
-_AD_WORDS = re.compile(
+_AD_WORDS = lazy(
     r"倒计时|博览会|展销会|热线|电话|咨询|地址|招商|招聘|优惠|特价|促销|广告|开业|热销|欢迎|订阅|征订|团购|折|"
     r"0\d{2,3}[-－]?\d{7,8}|400[-－]?\d{3}[-－]?\d{4}|800[-－]?\d{3}[-－]?\d{4}|1[3-9]\d{9}|www\.|https?://"
 )
-_NOTICE_WORDS = re.compile(r"公告|启事|声明|通知|讣告|遗失|公示|更正")
+_NOTICE_WORDS = lazy(r"公告|启事|声明|通知|讣告|遗失|公示|更正")
 
 
 def _ends_sentence(text: str) -> bool:

@@ -27,7 +27,7 @@ from . import documents
 if TYPE_CHECKING:
     from . import EpubOptions
 
-__all__ = ["ACCESSIBILITY", "build", "identifier", "modified_time", "normalise_zip"]
+__all__ = ["ACCESSIBILITY", "build", "identifier", "modified_time"]
 
 ACCESSIBILITY = (
     ("schema:accessMode", "textual"),
@@ -69,11 +69,24 @@ def identifier(issue: Issue) -> str:
 
 
 class _Writer(epub.EpubWriter):
-    """ebooklib's writer with an NCX built in linear time.
+    """ebooklib's writer with an NCX built in linear time, writing straight into a reproducible ZIP.
 
     ebooklib looks up a ``content`` child of the section for every link it adds, which costs the
     number of links so far: quadratic in the articles of a page. This builds the same NCX.
     """
+
+    def __init__(self, name: io.BytesIO, book: epub.EpubBook, options: dict[str, object], *, stamp: _dt.datetime):
+        super().__init__(name, book, options)
+        self.stamp = stamp
+
+    def write(self) -> None:
+        """ebooklib's order of files (``mimetype``, container, package, items) into a :class:`_ReproducibleZip`."""
+        self.out = _ReproducibleZip(self.file_name, self.stamp)
+        self.out.writestr("mimetype", "application/epub+zip")
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        self.out.close()
 
     def _get_ncx(self) -> bytes:
         root = epub.parse_string(self.book.get_template("ncx")).getroot()
@@ -168,10 +181,10 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
         page_doc = _Document(documents.page_document(plan, page), plan.lang)
         spine.append(page_doc)
         links = []
-        for index, entry in enumerate(plan.entries):
-            if entry.page.number == page.number:
-                spine.append(_Document(documents.article_document(plan, index), plan.lang))
-                links.append(epub.Link(entry.file_name, entry.title, entry.uid))
+        for index in plan.openings.get(page.number, ()):
+            entry = plan.entries[index]
+            spine.append(_Document(documents.article_document(plan, index), plan.lang))
+            links.append(epub.Link(entry.file_name, entry.title, entry.uid))
         section = epub.Section(plan.page_title(page), page_doc.file_name)
         toc.append((section, links) if links else epub.Link(page_doc.file_name, plan.page_title(page), page_doc.id))
     for item in (*spine, _Document(documents.nav(plan), plan.lang)):
@@ -182,6 +195,7 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
     book.spine = spine
     modified = modified_time(issue)
     buffer = io.BytesIO()
+    stamp = min(max(modified, _ZIP_EPOCH), _ZIP_END)
     try:
         with warnings.catch_warnings():  # ebooklib warns before it re-raises; the error says it all
             warnings.simplefilter("ignore", UserWarning)
@@ -194,25 +208,33 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
                     "epub3_pages": False,
                     "play_order": {"enabled": True, "start_from": 1},
                 },
+                stamp=stamp,
             )
             writer.process()
             writer.write()
     except OSError as error:
         raise ExportError(f"ebooklib could not write the EPUB: {error}") from error
-    return normalise_zip(buffer.getvalue(), min(max(modified, _ZIP_EPOCH), _ZIP_END))
+    return buffer.getvalue()
 
 
-def normalise_zip(data: bytes, when: _dt.datetime) -> bytes:
-    """The same archive with fixed time stamps and permissions, ``mimetype`` first and stored."""
-    stamp = when.timetuple()[:6]
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=stamp)
-            fixed.create_system = 3
-            fixed.external_attr = 0o644 << 16
-            stored = info.filename == "mimetype"
-            fixed.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(info.filename), compresslevel=None if stored else 9)
-    return out.getvalue()
+class _ReproducibleZip:
+    """What ebooklib writes its files to: a ZIP whose entries carry one fixed time stamp and mode.
+
+    ``mimetype`` is stored, everything else deflated at level 9; so the same issue gives the same
+    bytes on any machine, at any time, and the archive is written once (not re-read and re-packed).
+    """
+
+    def __init__(self, stream: io.BytesIO, when: _dt.datetime) -> None:
+        self.archive = zipfile.ZipFile(stream, "w")
+        self.stamp = when.timetuple()[:6]
+
+    def writestr(self, name: str, data: str | bytes, compress_type: int | None = None) -> None:
+        info = zipfile.ZipInfo(name, date_time=self.stamp)
+        info.create_system = 3
+        info.external_attr = 0o644 << 16
+        stored = name == "mimetype"
+        info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+        self.archive.writestr(info, data, compresslevel=None if stored else 9)
+
+    def close(self) -> None:
+        self.archive.close()

@@ -58,17 +58,23 @@ class Plan:
     title: str
     entries: tuple[Entry, ...]
     page_files: dict[int, str]
+    #: By page number: the pages, the places in ``entries`` of the stories they open, and the
+    #: later parts of stories they print (so that a page's look-ups do not scan the whole issue).
+    pages: dict[int, Page]
+    openings: dict[int, list[int]]
+    continuations: dict[int, list[tuple[Entry, Part]]]
 
     def page(self, number: int) -> Page:
         """The issue's page with this number."""
-        return next(page for page in self.issue.pages if page.number == number)
+        return self.pages[number]
 
     def entries_of(self, page: Page) -> list[Entry]:
-        return [entry for entry in self.entries if entry.page.number == page.number]
+        """The entries of the stories that open on this page, in reading order."""
+        return [self.entries[index] for index in self.openings.get(page.number, ())]
 
     def continuations_of(self, page: Page) -> list[tuple[Entry, Part]]:
         """The later parts of stories that this page prints, with their stories' entries."""
-        return [(entry, part) for entry in self.entries for part in entry.story.parts[1:] if part.page == page.number]
+        return self.continuations.get(page.number, [])
 
     def page_title(self, page: Page) -> str:
         label = self.labels.page_label(page.number)
@@ -100,6 +106,12 @@ def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
     if issue.number is not None:
         parts.append(labels.issue_label(issue.number))
     title = " ".join(part for part in parts if part) or "newsissue"
+    openings: dict[int, list[int]] = {}
+    continuations: dict[int, list[tuple[Entry, Part]]] = {}
+    for index, entry in enumerate(entries):
+        openings.setdefault(entry.page.number, []).append(index)
+        for part in entry.story.parts[1:]:
+            continuations.setdefault(part.page, []).append((entry, part))
     return Plan(
         issue=issue,
         labels=labels,
@@ -107,6 +119,9 @@ def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
         title=title,
         entries=tuple(entries),
         page_files={page.number: f"page-{page.number:02d}.xhtml" for page in issue.pages},
+        pages=pages,
+        openings=openings,
+        continuations=continuations,
     )
 
 

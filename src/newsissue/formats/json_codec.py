@@ -1,0 +1,147 @@
+"""Native JSON (``newsissue/1``) to and from the model, by cattrs: lossless, loads back into an equal model.
+
+The plugin (:mod:`newsissue.formats.json`) loads this module only when JSON is written or read.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.strategies import configure_tagged_union
+
+from ..errors import ParseError, quoted
+from ..model import Article, Block, Issue, Page
+from . import jsonstream
+from .json import FORMAT
+from .jsonstream import Lazy
+
+__all__ = ["FORMAT", "converter", "dumps", "loads", "pieces"]
+
+
+def _strict(kind: type, *accepted: type) -> Callable[[Any, Any], Any]:
+    """A structure hook that takes JSON values of the field's own type only (no ``"123"`` for 123)."""
+    names = " or ".join(sorted({_JSON_NAMES[t] for t in accepted}))
+
+    def structure(value: Any, _: Any) -> Any:
+        if type(value) not in accepted:  # bool is an int to isinstance, not to JSON
+            raise TypeError(f"expected {names}, not {_json_type(value)}")
+        return kind(value)
+
+    return structure
+
+
+_JSON_NAMES = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array"}
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, float):
+        return "a number with a fraction" if not value.is_integer() else "a number with a fraction part .0"
+    return "null" if value is None else _JSON_NAMES.get(type(value), "an object")
+
+
+def _enum(value: Any, kind: type[enum.StrEnum]) -> enum.StrEnum:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, not {_json_type(value)}")
+    return kind(value)
+
+
+def _date(value: Any, _: Any) -> _dt.date:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a date string (YYYY-MM-DD), not {_json_type(value)}")
+    return _dt.date.fromisoformat(value)
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True)
+    conv.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
+    conv.register_structure_hook(_dt.date, _date)
+    for kind, accepted in ((str, (str,)), (int, (int,)), (float, (int, float)), (bool, (bool,))):
+        conv.register_structure_hook(kind, _strict(kind, *accepted))
+    conv.register_structure_hook(enum.StrEnum, _enum)  # before str in the enums' MRO
+    configure_tagged_union(Block, conv, tag_generator=lambda cls: cls.__name__.lower(), tag_name="type")
+    return conv
+
+
+#: The cattrs converter between the model and JSON-ready Python data.
+converter = _make_converter()
+
+
+def _type_first(data: Any) -> Any:
+    """Put a block's ``type`` key first, for people reading the file."""
+    if isinstance(data, dict):
+        ordered = {"type": data["type"]} if "type" in data else {}
+        ordered.update((key, _type_first(value)) for key, value in data.items())
+        return ordered
+    if isinstance(data, list):
+        return [_type_first(value) for value in data]
+    return data
+
+
+def dumps(issue: Issue, *, indent: int | None = None, diagnostics: bool = True) -> str:
+    """The issue as ``newsissue/1`` JSON text."""
+    return "".join(pieces(issue, indent=indent, diagnostics=diagnostics))
+
+
+def pieces(issue: Issue, *, indent: int | None = None, diagnostics: bool = True) -> Iterator[str]:
+    """The JSON text of :func:`dumps` in pieces, item by item: a large issue is never one tree in memory.
+
+    The text is exactly ``json.dumps`` of the whole document, with ``ensure_ascii=False``.
+    """
+    document: dict[str, Any] = {"format": FORMAT}
+    for field in attrs.fields(Issue):
+        if field.name == "pages":
+            document["pages"] = Lazy(issue.pages, _page)
+        elif field.name == "diagnostics":
+            document["diagnostics"] = Lazy(issue.diagnostics if diagnostics else (), converter.unstructure)
+        else:
+            document[field.name] = converter.unstructure(getattr(issue, field.name))
+    return jsonstream.pieces(document, indent=indent)
+
+
+def _page(page: Page) -> dict[str, Any]:
+    return {
+        field.name: Lazy(page.items, _article)
+        if field.name == "items"
+        else converter.unstructure(getattr(page, field.name))
+        for field in attrs.fields(Page)
+    }
+
+
+def _article(item: Article) -> Any:
+    return _type_first(converter.unstructure(item))
+
+
+def loads(text: str | bytes) -> Issue:
+    """An issue from ``newsissue/1`` JSON; raises ParseError if it is not that."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ParseError(f"not JSON: {exc}") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        found = data.get("format") if isinstance(data, dict) else None
+        raise ParseError(f"not a {FORMAT} document (format: {quoted(found)})")
+    data = {key: value for key, value in data.items() if key != "format"}
+    try:
+        return converter.structure(data, Issue)
+    except Exception as exc:  # cattrs raises grouped validation errors
+        messages = (
+            cattrs.transform_error(exc, format_exception=_message)
+            if isinstance(exc, cattrs.BaseValidationError)
+            else [str(exc)]
+        )
+        raise ParseError(f"malformed {FORMAT} document: {'; '.join(messages[:3])}") from None
+
+
+def _message(exc: BaseException, _type: Any) -> str:
+    """What was wrong with one value, for the error naming its field."""
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field {', '.join(sorted(exc.extra_fields))}"
+    return str(exc)
