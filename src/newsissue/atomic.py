@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["Content", "write_atomic"]
+__all__ = ["Content", "remove_stale_temporaries", "write_atomic"]
 
 #: What is written: the bytes, or a function that writes them to a binary stream.
 Content = bytes | Callable[[BinaryIO], None]
@@ -56,24 +56,32 @@ def _temporary_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
-def _remove_stale(target: Path) -> None:
-    """Remove temporaries an earlier, killed run left beside ``target``."""
-    prefix = f".{target.name}."
+def remove_stale_temporaries(folder: str | os.PathLike[str], name: str | None = None) -> None:
+    """Remove the temporaries that earlier, killed runs left in ``folder`` (beside ``name`` only, if given).
+
+    :func:`write_atomic` does it for the file it writes; a batch that writes many files into one
+    folder does it once for the folder and writes with ``sweep=False``.
+    """
     with contextlib.suppress(OSError):
-        for entry in os.scandir(target.parent):
-            name = entry.name
-            if not (name.startswith(prefix) and name.endswith(".tmp")):
+        for entry in os.scandir(folder):
+            found = entry.name
+            if not (found.startswith(".") and found.endswith(".tmp")):
                 continue
-            parts = name[len(prefix) : -len(".tmp")].split(".")
-            if len(parts) != 2 or not parts[0].isdigit() or len(parts[1]) != 8:
+            stem, _, rest = found[1 : -len(".tmp")].rpartition(".")  # NAME.PID . XXXXXXXX
+            target, _, pid = stem.rpartition(".")
+            if (name is not None and target != name) or not pid.isdigit() or len(rest) != 8 or not _hex(rest):
                 continue
             try:
-                os.kill(int(parts[0]), 0)
+                os.kill(int(pid), 0)
             except ProcessLookupError:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
             except (PermissionError, OverflowError):
                 continue
+
+
+def _hex(text: str) -> bool:
+    return all(character in "0123456789abcdef" for character in text)
 
 
 def _open_unnamed(folder: Path) -> int | None:
@@ -141,8 +149,9 @@ def _write_temporary(target: Path, data: Content, old: os.stat_result | None) ->
     return temporary
 
 
-def _replace(target: Path, data: Content, old: os.stat_result | None) -> None:
-    _remove_stale(target)
+def _replace(target: Path, data: Content, old: os.stat_result | None, sweep: bool) -> None:
+    if sweep:
+        remove_stale_temporaries(target.parent, target.name)
     temporary = _write_temporary(target, data, old)
     try:
         os.replace(temporary, target)
@@ -152,11 +161,12 @@ def _replace(target: Path, data: Content, old: os.stat_result | None) -> None:
         raise
 
 
-def write_atomic(path: str | os.PathLike[str], data: Content) -> None:
+def write_atomic(path: str | os.PathLike[str], data: Content, *, sweep: bool = True) -> None:
     """Write ``data`` to ``path`` by the rules above; raises ``OSError`` with what went wrong.
 
     ``data`` is the bytes, or a function that writes them to a binary stream (an exporter writing
     piece by piece). A failure leaves any old file as it was and no temporary file behind.
+    ``sweep=False`` skips looking for what killed runs left (the caller swept the folder).
     """
     target = Path(os.path.realpath(path))
     try:
@@ -172,7 +182,7 @@ def write_atomic(path: str | os.PathLike[str], data: Content) -> None:
             _in_place(target, _whole(data))
             return
     try:
-        _replace(target, data, old)
+        _replace(target, data, old, sweep)
     except PermissionError:
         if old is None:
             raise

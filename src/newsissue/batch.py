@@ -14,6 +14,7 @@ output's name and bytes, which this process writes. Nothing else is shared.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import contextlib
 import glob
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
-from .atomic import write_atomic
+from .atomic import remove_stale_temporaries, write_atomic
 from .errors import NewsIssueError, ParseError
 from .exporting import render
 from .model import Issue, Severity
@@ -223,6 +224,7 @@ def convert_many(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise NewsIssueError(f"cannot make the output folder {folder}: {exc.strerror or exc}") from None
+    remove_stale_temporaries(folder)  # once for the folder, not once a file
     report_path = folder / REPORT_NAME
     previous = {} if force else _previous(report_path)
     parse_options = {"language": language, "encoding": encoding, "overrides": dict(overrides or {})}
@@ -243,14 +245,39 @@ def convert_many(
             done = _on_dask(tasks, scheduler, client, stack)
         elif workers > 1 and len(tasks) > 1:
             pool = stack.enter_context(concurrent.futures.ProcessPoolExecutor(max_workers=workers))
-            done = pool.map(_convert, tasks, chunksize=1)
+            # Tasks go in chunks (fewer messages between processes), small enough to keep both busy.
+            done = pool.map(_convert, tasks, chunksize=max(1, min(16, len(tasks) // (workers * 8))))
         else:
             done = map(_convert, tasks)  # one job: in this process, no pool to start
+        # Files are written (and synced) by a few threads while the workers go on; the results
+        # still come in input order, each once its file is written.
+        writers = stack.enter_context(concurrent.futures.ThreadPoolExecutor(max_workers=_WRITERS))
+        window: collections.deque[BatchResult | concurrent.futures.Future[BatchResult]] = collections.deque()
         for source in inputs:
-            result = skipped.get(str(source)) or _write(next(done), folder, taken)
-            lines.append(result.to_json())
-            yield result
+            if str(source) in skipped:
+                window.append(skipped[str(source)])
+            else:
+                finished, name = _named(next(done), taken)
+                window.append(writers.submit(_write, finished, name, folder) if name is not None else finished)
+            while window and (len(window) > 4 * _WRITERS or _ready(window[0])):
+                yield _recorded(window.popleft(), lines)
+        while window:
+            yield _recorded(window.popleft(), lines)
     _write_report(report_path, lines)
+
+
+#: Threads that write the outputs of a batch.
+_WRITERS = 4
+
+
+def _ready(entry: BatchResult | concurrent.futures.Future[BatchResult]) -> bool:
+    return isinstance(entry, BatchResult) or entry.done()
+
+
+def _recorded(entry: BatchResult | concurrent.futures.Future[BatchResult], lines: list[str]) -> BatchResult:
+    result = entry if isinstance(entry, BatchResult) else entry.result()
+    lines.append(result.to_json())
+    return result
 
 
 def _on_dask(
@@ -272,18 +299,25 @@ def _on_dask(
     return (future.result() for future in futures)
 
 
-def _write(done: _Done, folder: Path, taken: set[str]) -> BatchResult:
-    """Write a finished issue under a name no other issue of the run has taken (``-2``, ``-3`` …)."""
+def _named(done: _Done, taken: set[str]) -> tuple[_Done | BatchResult, str | None]:
+    """A finished issue and a name no other issue of the run has taken (``-2``, ``-3`` …); a failure, unnamed."""
     if done.error is not None or done.name is None or done.data is None:
-        return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
+        failed = BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
+        return failed, None
     name, count = done.name, 1
     stem, dot, suffix = done.name.rpartition(".")
     while name in taken:
         count += 1
         name = f"{stem}-{count}{dot}{suffix}"
     taken.add(name)
+    return done, name
+
+
+def _write(done: _Done, name: str, folder: Path) -> BatchResult:
+    """Write a finished issue's output; a failure to write is the issue's result."""
+    assert done.data is not None
     try:
-        write_atomic(folder / name, done.data)
+        write_atomic(folder / name, done.data, sweep=False)
     except OSError as exc:
         error = f"cannot write {folder / name}: {exc.strerror or exc}"
         return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=error)

@@ -85,7 +85,7 @@ def _type_first(data: Any) -> Any:
 
 def dumps(issue: Issue, *, indent: int | None = None, diagnostics: bool = True) -> str:
     """The issue as ``newsissue/1`` JSON text."""
-    return "".join(pieces(issue, indent=indent, diagnostics=diagnostics))
+    return jsonstream.whole(_document(issue, diagnostics), indent=indent)
 
 
 def pieces(issue: Issue, *, indent: int | None = None, diagnostics: bool = True) -> Iterator[str]:
@@ -93,6 +93,11 @@ def pieces(issue: Issue, *, indent: int | None = None, diagnostics: bool = True)
 
     The text is exactly ``json.dumps`` of the whole document, with ``ensure_ascii=False``.
     """
+    return jsonstream.pieces(_document(issue, diagnostics), indent=indent)
+
+
+def _document(issue: Issue, diagnostics: bool) -> dict[str, Any]:
+    """The document, its pages and diagnostics as lists made as they are written."""
     document: dict[str, Any] = {"format": FORMAT}
     for field in attrs.fields(Issue):
         if field.name == "pages":
@@ -101,7 +106,7 @@ def pieces(issue: Issue, *, indent: int | None = None, diagnostics: bool = True)
             document["diagnostics"] = Lazy(issue.diagnostics if diagnostics else (), converter.unstructure)
         else:
             document[field.name] = converter.unstructure(getattr(issue, field.name))
-    return jsonstream.pieces(document, indent=indent)
+    return document
 
 
 def _page(page: Page) -> dict[str, Any]:

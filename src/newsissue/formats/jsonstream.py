@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["Lazy", "pieces"]
+__all__ = ["Lazy", "pieces", "whole"]
 
 
 class Lazy:
@@ -61,3 +61,17 @@ def pieces(document: Any, *, indent: int | None) -> Iterator[str]:
 
     yield from value(document, 0)
     yield "\n"
+
+
+def _made(data: Any) -> list[Any]:
+    if isinstance(data, Lazy):
+        return [data.shape(item) for item in data.items]
+    raise TypeError(f"{type(data).__name__} is not JSON")
+
+
+def whole(document: Any, *, indent: int | None) -> str:
+    """The text :func:`pieces` gives, at once: one ``json.dumps`` (its C encoder where ``indent`` is none).
+
+    For output that is held whole anyway (``render``); a large issue is written by :func:`pieces`.
+    """
+    return json.dumps(document, ensure_ascii=False, indent=indent, default=_made) + "\n"

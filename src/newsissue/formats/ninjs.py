@@ -31,9 +31,9 @@ class NinjsExporter(Exporter):
     Options = NinjsOptions
 
     def render(self, issue: Issue, options: NinjsOptions) -> bytes:
-        from .ninjs_write import pieces
+        from .ninjs_write import text
 
-        return "".join(pieces(issue, options)).encode("utf-8")
+        return text(issue, options).encode("utf-8")
 
     def write(self, issue: Issue, options: NinjsOptions, stream: BinaryIO) -> None:
         from .ninjs_write import pieces

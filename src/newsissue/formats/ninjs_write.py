@@ -184,3 +184,8 @@ def _document(issue: Issue, options: NinjsOptions, *, whole: bool = False) -> di
 def pieces(issue: Issue, options: NinjsOptions) -> Iterator[str]:
     """The document's JSON text in pieces, page by page: a large issue is never one tree in memory."""
     return jsonstream.pieces(_document(issue, options), indent=options.indent)
+
+
+def text(issue: Issue, options: NinjsOptions) -> str:
+    """The document's JSON text at once (the bytes :func:`pieces` gives)."""
+    return jsonstream.whole(_document(issue, options), indent=options.indent)
