@@ -13,7 +13,7 @@ SHARED = Path(os.environ.get("NEWSISSUE_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples"
 GOLDEN_STEM = "seed-zhuzhou-daily-2023-12-07-p01"
 
-settings.register_profile("default", deadline=None, max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("default", deadline=None, max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", deadline=None, max_examples=600, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 

@@ -257,8 +257,8 @@ def convert_many(
             if str(source) in skipped:
                 window.append(skipped[str(source)])
             else:
-                finished, name = _named(next(done), taken)
-                window.append(writers.submit(_write, finished, name, folder) if name is not None else finished)
+                named = _named(next(done), taken)
+                window.append(named if isinstance(named, BatchResult) else writers.submit(_write, *named, folder))
             while window and (len(window) > 4 * _WRITERS or _ready(window[0])):
                 yield _recorded(window.popleft(), lines)
         while window:
@@ -299,11 +299,10 @@ def _on_dask(
     return (future.result() for future in futures)
 
 
-def _named(done: _Done, taken: set[str]) -> tuple[_Done | BatchResult, str | None]:
-    """A finished issue and a name no other issue of the run has taken (``-2``, ``-3`` …); a failure, unnamed."""
+def _named(done: _Done, taken: set[str]) -> BatchResult | tuple[_Done, str]:
+    """A finished issue and a name no other issue of the run has taken (``-2``, ``-3`` …); or its failure."""
     if done.error is not None or done.name is None or done.data is None:
-        failed = BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
-        return failed, None
+        return BatchResult(input=done.source, output=None, status="failed", seconds=done.seconds, error=done.error)
     name, count = done.name, 1
     stem, dot, suffix = done.name.rpartition(".")
     while name in taken:

@@ -119,15 +119,18 @@ class _Writer(epub.EpubWriter):
 
 
 class _Document(epub.EpubHtml):
-    """A content document whose XHTML we write ourselves (ebooklib would re-parse it as HTML)."""
+    """A content document whose XHTML we write ourselves (ebooklib would re-parse it as HTML).
+
+    Its bytes are made when ebooklib writes it into the archive, and let go after.
+    """
 
     def __init__(self, document: documents.Document, lang: str) -> None:
         super().__init__(uid=document.uid, file_name=document.file_name, title=document.title, lang=lang)
-        self.content = document.content
+        self.document = document
         self.properties = list(document.properties)
 
     def get_content(self, default: bytes | None = None) -> bytes:
-        return self.content
+        return self.document.content
 
 
 def _stylesheet(name: str) -> bytes:

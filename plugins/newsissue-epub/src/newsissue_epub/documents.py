@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 
 import attrs
 from lxml import etree
@@ -24,13 +25,19 @@ COVER_HEADLINES = 5
 
 @attrs.frozen(kw_only=True)
 class Document:
-    """One XHTML file of the book."""
+    """One XHTML file of the book; its bytes are made when asked for (``content``), so that a book of
+    many pages holds one page's or item's document at a time, not all of them."""
 
     uid: str
     file_name: str
     title: str
-    content: bytes
+    make: Callable[[], bytes]
     properties: tuple[str, ...] = ()
+
+    @property
+    def content(self) -> bytes:
+        """The document's XHTML."""
+        return self.make()
 
 
 @attrs.frozen(kw_only=True)
@@ -159,7 +166,7 @@ def cover(plan: Plan) -> Document:
         uid="cover",
         file_name="cover.xhtml",
         title=labels.cover,
-        content=_document(plan, plan.title, section, body_type="cover"),
+        make=functools.partial(_document, plan, plan.title, section, body_type="cover"),
     )
 
 
@@ -182,12 +189,21 @@ def contents(plan: Plan) -> Document:
         uid="contents",
         file_name="contents.xhtml",
         title=plan.labels.contents,
-        content=_document(plan, plan.labels.contents, body),
+        make=functools.partial(_document, plan, plan.labels.contents, body),
     )
 
 
 def page_document(plan: Plan, page: Page) -> Document:
     """A print page's divider: its page break marker, title, header lines and items."""
+    return Document(
+        uid=f"page-{page.number:02d}",
+        file_name=plan.page_files[page.number],
+        title=plan.page_title(page),
+        make=functools.partial(_page_xhtml, plan, page),
+    )
+
+
+def _page_xhtml(plan: Plan, page: Page) -> bytes:
     label = plan.labels.page_label(page.number)
     marker = E.span(id=f"pg{page.number:02d}", role="doc-pagebreak", title=label)
     marker.set(EPUB_TYPE, "pagebreak")
@@ -202,12 +218,7 @@ def page_document(plan: Plan, page: Page) -> Document:
     if links:
         parts.append(E.ol(*links, {"class": "page-items"}))
     section = E.section(*parts, {"class": "page"})
-    return Document(
-        uid=f"page-{page.number:02d}",
-        file_name=plan.page_files[page.number],
-        title=plan.page_title(page),
-        content=_document(plan, plan.page_title(page), section),
-    )
+    return _document(plan, plan.page_title(page), section)
 
 
 def _jump(plan: Plan, jump: Jump, css: str) -> etree._Element:
@@ -267,6 +278,13 @@ def _block(block: Paragraph | Heading | Figure) -> etree._Element:
 def article_document(plan: Plan, index: int) -> Document:
     """One item: navigation, header (kicker, headline, subheadline, byline, dateline), body, jumps."""
     entry = plan.entries[index]
+    return Document(
+        uid=entry.uid, file_name=entry.file_name, title=entry.title, make=functools.partial(_article_xhtml, plan, index)
+    )
+
+
+def _article_xhtml(plan: Plan, index: int) -> bytes:
+    entry = plan.entries[index]
     item, labels = entry.item, plan.labels
     header = E.header()
     if item.kind is not ItemKind.ARTICLE:
@@ -295,8 +313,7 @@ def article_document(plan: Plan, index: int) -> Document:
         if printed.continued_on is not None and printed.continued_on.item is None:
             parts.append(_jump(plan, printed.continued_on, "jump-out"))
     article = E.article(*parts, {"class": item.kind.value})
-    content = _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index))
-    return Document(uid=entry.uid, file_name=entry.file_name, title=entry.title, content=content)
+    return _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index))
 
 
 def nav(plan: Plan) -> Document:
@@ -331,6 +348,6 @@ def nav(plan: Plan) -> Document:
         uid="nav",
         file_name="nav.xhtml",
         title=labels.contents,
-        content=_document(plan, labels.contents, *children),
+        make=functools.partial(_document, plan, labels.contents, *children),
         properties=("nav",),
     )
