@@ -54,7 +54,9 @@ def measure(name: str, pages: list[Path], out: Path, repeat: int, pandoc: str) -
         newsissue.export(newsissue.parse(pages), "epub", out / "ours.epub")
 
     def ours_cli() -> None:
-        subprocess.run([*CLI, "convert", *map(str, pages), "--to", "epub", "-o", str(out / "cli.epub")], check=True)
+        subprocess.run(
+            [*CLI, "convert", *map(str, pages), "--to", "epub", "-q", "-o", str(out / "cli.epub")], check=True
+        )
 
     def pandoc_pages() -> None:
         for page in pages:

@@ -185,3 +185,13 @@ def test_usage_errors_and_the_version() -> None:
     assert usage.returncode == 2 and usage.stderr.decode().startswith("usage: newsissue convert")
     version = run("--version")
     assert version.returncode == 0 and version.stdout.decode() == f"newsissue {newsissue.__version__}\n"
+
+
+def test_a_flood_of_warnings_is_cut_and_counted(tmp_path: Path) -> None:
+    pages = [tmp_path / f"{number:02d}.md" for number in range(1, 9)]
+    for page in pages:  # the same front page eight times: its jumps lead backwards or nowhere
+        page.write_bytes((EXAMPLES / "qingxi-daily" / "01.md").read_bytes())
+    result = run("convert", *map(str, pages), "-t", "json", "-o", str(tmp_path / "out.json"))
+    lines = result.stderr.decode().splitlines()
+    assert result.returncode == 0 and len(lines) == 21 and lines[-1].startswith("newsissue: note: ")
+    assert lines[-1].endswith("more not shown: newsissue inspect shows every diagnostic")

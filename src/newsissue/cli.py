@@ -98,14 +98,20 @@ def _convert(args: argparse.Namespace) -> int:
     return _status(issue.diagnostics, args.fail_on)
 
 
+#: How many of the parser's diagnostics ``convert`` says; the rest are counted (``inspect`` shows all).
+REPORT_LIMIT = 20
+
+
 def _report(diagnostics: Sequence[Diagnostic], verbosity: int) -> None:
-    """The parser's warnings on standard error (``-q``: none; ``-v``: its notes too)."""
+    """The parser's warnings on standard error (``-q``: none; ``-v``: its notes too), up to REPORT_LIMIT."""
     if verbosity < 0:
         return
-    for diagnostic in diagnostics:
-        if diagnostic.severity == "warning" or verbosity > 0:
-            where = ":".join(str(part) for part in (diagnostic.source, diagnostic.line) if part is not None)
-            _say(diagnostic.severity.value, f"{where + ': ' if where else ''}{diagnostic.code}: {diagnostic.message}")
+    said = [diagnostic for diagnostic in diagnostics if diagnostic.severity == "warning" or verbosity > 0]
+    for diagnostic in said[:REPORT_LIMIT]:
+        where = ":".join(str(part) for part in (diagnostic.source, diagnostic.line) if part is not None)
+        _say(diagnostic.severity.value, f"{where + ': ' if where else ''}{diagnostic.code}: {diagnostic.message}")
+    if len(said) > REPORT_LIMIT:
+        _say("note", f"{len(said) - REPORT_LIMIT:,} more not shown: newsissue inspect shows every diagnostic")
 
 
 def _status(diagnostics: Sequence[Diagnostic], fail_on: str | None) -> int:
