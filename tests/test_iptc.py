@@ -150,8 +150,11 @@ def test_a_continued_article_is_one_news_item_in_parts(example_issue: Path, sche
     parts = item.findall(NAR + "partMeta")
     pages = [p.find(NAR + "partMetaExtProperty[@rel='niprop:printPage']").get("value") for p in parts]
     assert pages == ["1", "2"] and [p.get("seq") for p in parts] == ["1", "2"]
-    divisions = item.findall(".//{http://www.w3.org/1999/xhtml}div")
-    assert len(divisions) == 2 and "五定班轮" in "".join(divisions[1].itertext())
+    body = list(item.find(".//{http://www.w3.org/1999/xhtml}body"))
+    marker = next(index for index, block in enumerate(body) if block.get("class") == "part-page")
+    assert [block.get("class") for block in body].count("part-page") == 1 and body[marker].text.startswith("02版")
+    assert "五定班轮" in "".join(block.text or "" for block in body[marker + 1 :])
+    assert all(len(block) == 0 for block in body)  # text only: what a reader copying top-level text gets
     groups = {g.get("id"): g for g in root.iter(NAR + "group")}
     assert [r.get("residref") for r in groups["p02"].iter(NAR + "itemRef")] == [
         guid,

@@ -1,4 +1,5 @@
-"""The real validators from ../shared/schemas: the NewsML-G2 2.35 XSD, IPTC's catalog, the ninjs schema."""
+"""The real validators from ../shared/schemas: the NewsML-G2 2.35 and 2.36 XSDs (by libxml2, and by
+xmlschema, which also checks XHTML content against XHTML 1.0), IPTC's catalog, the ninjs schema."""
 
 from __future__ import annotations
 
@@ -17,9 +18,29 @@ QCODE_ATTRIBUTES = {"qcode", "role", "type", "rel", "jobtitle", "rendition", "mo
 _PARSER = etree.XMLParser(no_network=True, resolve_entities=False)
 
 
+NEWSML_VERSIONS = ("2.35", "2.36")
+
+
 @functools.cache
-def newsml_schema(schemas: Path) -> etree.XMLSchema:
-    return etree.XMLSchema(etree.parse(str(schemas / "newsml-g2" / "NewsML-G2_2.35-spec-All-Power.xsd"), _PARSER))
+def newsml_schema(schemas: Path, version: str = "2.36") -> etree.XMLSchema:
+    path = schemas / "newsml-g2" / f"NewsML-G2_{version}-spec-All-Power.xsd"
+    return etree.XMLSchema(etree.parse(str(path), _PARSER))
+
+
+@functools.cache
+def newsml_xmlschema(schemas: Path) -> Any:
+    """The 2.36 XSD in xmlschema, a second validator independent of libxml2."""
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(schemas / "newsml-g2" / "NewsML-G2_2.36-spec-All-Power.xsd"))
+
+
+def newsml_xmlschema_errors(schemas: Path, data: bytes) -> list[str]:
+    """What xmlschema finds wrong (it validates XHTML in ``inlineXML`` laxly against XHTML 1.0)."""
+    return [
+        str(error).splitlines()[0] + " " + (error.reason or "")
+        for error in newsml_xmlschema(schemas).iter_errors(data.decode("utf-8"))
+    ]
 
 
 @functools.cache
@@ -31,8 +52,10 @@ def iptc_aliases(schemas: Path) -> frozenset[str]:
 def newsml_errors(schemas: Path, data: bytes) -> list[str]:
     """XSD errors of a NewsML-G2 document, plus every QCode alias it uses but does not declare."""
     document = etree.fromstring(data, _PARSER)
-    schema = newsml_schema(schemas)
-    errors = [] if schema.validate(document) else [str(error) for error in schema.error_log]
+    errors = []
+    for version in NEWSML_VERSIONS:
+        schema = newsml_schema(schemas, version)
+        errors += [] if schema.validate(document) else [f"{version}: {error}" for error in schema.error_log]
     for item in document.iter(NAR + "newsItem", NAR + "packageItem"):
         declared = iptc_aliases(schemas) | {scheme.get("alias") for scheme in item.iter(NAR + "scheme")}
         for element in item.iter():

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import attrs
 from lxml import etree
 from lxml.builder import ElementMaker
 
 from ..model import Article, Block, Figure, Heading, Paragraph
 
-__all__ = ["HTML", "XHTML", "body_elements", "body_from_elements", "plain_text"]
+__all__ = ["HTML", "XHTML", "body_elements", "body_from_elements", "flat_elements", "plain_text"]
 
 XHTML = "http://www.w3.org/1999/xhtml"
 E = ElementMaker(namespace=XHTML, nsmap={None: XHTML})
@@ -44,12 +45,47 @@ def body_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  
     return elements
 
 
+def flat_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  # noqa: N803
+    """The body's blocks as XHTML 1.0 block elements that hold only text, never other elements.
+
+    ``p`` and ``h2`` as in :func:`body_elements`; a figure as ``div.figure`` holding its image (empty
+    when it has none), then ``p.caption`` and ``p.credit``. XHTML 1.0 has no ``figure``, and readers that copy
+    each top-level element's text (Superdesk's ingest) get every caption whole.
+    """
+    elements = []
+    for block in item.body:
+        if isinstance(block, Paragraph):
+            elements.append(E.p(block.text))
+        elif isinstance(block, Heading):
+            elements.append(E.h2(block.text))
+        else:
+            image = [E.img(src=block.image, alt=block.caption or "")] if block.image is not None else []
+            elements.append(E.div(*image, {"class": "figure"}))  # opens the figure, picture or not
+            if block.caption is not None:
+                elements.append(E.p(block.caption, {"class": "caption"}))
+            if block.credit is not None:
+                elements.append(E.p(block.credit, {"class": "credit"}))
+    return elements
+
+
 def body_from_elements(elements: list[etree._Element]) -> tuple[Block, ...]:
-    """Blocks back from :func:`body_elements`' XHTML (what the NewsML reader sees)."""
+    """Blocks back from :func:`flat_elements`' XHTML, or :func:`body_elements`' (what the NewsML reader sees)."""
     blocks: list[Block] = []
+    figure: Figure | None = None  # the flat figure being read: its image, caption and credit in that order
     for element in elements:
         name = etree.QName(element).localname
-        if name == "p":
+        css = element.get("class")
+        if name == "div" and css == "figure":
+            image = next((child.get("src") for child in element if etree.QName(child).localname == "img"), None)
+            figure = Figure(image=image)
+            blocks.append(figure)
+        elif name == "p" and css in ("caption", "credit"):
+            if figure is None or getattr(figure, css) is not None or (css == "caption" and figure.credit is not None):
+                figure = Figure()
+                blocks.append(figure)
+            blocks[-1] = figure = attrs.evolve(figure, **{css: element.text or ""})
+            continue
+        elif name == "p":
             blocks.append(Paragraph(text=element.text or ""))
         elif name == "h2":
             blocks.append(Heading(text=element.text or ""))
@@ -57,6 +93,8 @@ def body_from_elements(elements: list[etree._Element]) -> tuple[Block, ...]:
             image = next((child.get("src") for child in element if etree.QName(child).localname == "img"), None)
             spans = {span.get("class"): span.text or "" for span in element.iter(f"{{{XHTML}}}span")}
             blocks.append(Figure(caption=spans.get("caption"), credit=spans.get("credit"), image=image))
+        if name != "div":
+            figure = None
     return tuple(blocks)
 
 

@@ -9,7 +9,7 @@ import re
 import attrs
 
 from ..errors import ExportError, quoted
-from ..model import Issue, ItemKind, Page, Part, Role, Story
+from ..model import Article, Issue, ItemKind, Page, Paragraph, Part, Role, Story
 from ..plugins import labels_for
 from ..tags import ascii_digits
 
@@ -23,6 +23,7 @@ __all__ = [
     "item_id_at",
     "page_id",
     "parts_by_page",
+    "slugline",
 ]
 
 #: Our own vocabularies, declared in every document that uses them. URNs: no web host is implied.
@@ -35,6 +36,9 @@ SCHEMES: dict[str, str] = {
 }
 #: Headline roles: kicker (引题), main headline (主题), subheadline (副题).
 HEADLINE_ROLES = ("kicker", "main", "subhead")
+#: The order headlines are written in: the main one first, which readers that take the first
+#: ``headline`` (Superdesk's ingest, AFP-style converters) take as the item's headline.
+HEADLINE_ORDER = ("main", "kicker", "subhead")
 #: Byline roles as IPTC content-production-party roles, and whether the person is a creator.
 CPP_ROLES: dict[Role, tuple[str, bool]] = {
     Role.REPORTER: ("author", True),
@@ -191,3 +195,24 @@ def issue_title(issue: Issue) -> str:
     if issue.number is not None:
         parts.append(labels_for(issue.language).issue_label(issue.number))
     return " ".join(part for part in parts if part)
+
+
+_SLUG_WORD = re.compile(r"[^\W_]+")
+#: The longest slugline, in characters.
+SLUGLINE_LENGTH = 24
+
+
+def slugline(item: Article) -> str | None:
+    """A short working name for an item from its headline (or first words): ``FERRY-LINE-NIGHT``, ``青溪港新航线首航``.
+
+    Words of Latin script: the first three of four or more letters (else the first three), in
+    capitals, joined by hyphens; text without spaces (Chinese): its first eight characters.
+    """
+    text = item.headline or next((block.text for block in item.body if isinstance(block, Paragraph)), "")
+    words = _SLUG_WORD.findall(text)
+    if not words:
+        return None
+    if any("\u3040" <= character <= "\u9fff" or "\uac00" <= character <= "\ud7af" for character in words[0]):
+        return "".join(words)[:8]  # Chinese, Japanese, Korean: no spaces between words
+    chosen = [word for word in words if len(word) >= 4][:3] or words[:3]
+    return "-".join(chosen).upper()[:SLUGLINE_LENGTH]

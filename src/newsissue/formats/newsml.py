@@ -1,4 +1,4 @@
-"""The NewsML-G2 plugin: its exporter (a newsMessage, 2.35) and the reader of what it writes.
+"""The NewsML-G2 plugin: its exporter (a newsMessage, 2.36) and the reader of what it writes.
 
 Light on purpose: lxml, the writer (:mod:`newsissue.formats.newsml_write`) and the reader
 (:mod:`newsissue.formats.newsml_read`) load when NewsML-G2 is written or read.
@@ -31,12 +31,12 @@ class NewsMLOptions(IptcOptions):
 
 
 class NewsMLExporter(Exporter):
-    """NewsML-G2 2.35 for news wire systems."""
+    """NewsML-G2 2.36 for news wire systems."""
 
     name = "newsml"
     media_type = "application/vnd.iptc.g2.newsmessage+xml"
     suffix = ".xml"
-    description = "IPTC NewsML-G2 2.35 newsMessage: a package and a newsItem per article"
+    description = "IPTC NewsML-G2 2.36 newsMessage: a package and a newsItem per article"
     Options = NewsMLOptions
 
     def render(self, issue: Issue, options: NewsMLOptions) -> bytes:

@@ -106,26 +106,49 @@ def _article(meta: etree._Element, ext: str, body: list[etree._Element]) -> Arti
 def _part(item: etree._Element, number: int) -> tuple[Article, int | None]:
     """The item a newsItem prints on page ``number``, and which part (``seq``) of its story it is."""
     body = item.find(f"{_q('contentSet')}/{_q('inlineXML')}/{{{XHTML}}}html/{{{XHTML}}}body")
-    blocks = list(body) if body is not None else []
+    # The dateline printed at the body's head is the contentMeta's dateline, read from there.
+    blocks = [block for block in body if block.get("class") != "dateline"] if body is not None else []
     parts = item.findall(_q("partMeta"))
     if not parts:
         meta = item.find(_q("contentMeta"))
         if meta is None:
             raise ParseError(f"newsItem {item.get('guid')} has no contentMeta")
         return _article(meta, "contentMetaExtProperty", blocks), None
+    divided = _parts_of_body(blocks)
     for seq, part in enumerate(parts, 1):
         if _one(_props(part, "partMetaExtProperty"), "printPage", int) == number:
-            division = blocks[seq - 1] if seq <= len(blocks) else None
-            return _article(part, "partMetaExtProperty", list(division) if division is not None else []), seq
+            return _article(part, "partMetaExtProperty", divided[seq - 1] if seq <= len(divided) else []), seq
     raise ParseError(f"newsItem {item.get('guid')} has no part on page {number}")
 
 
-def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> list[Page]:
+def _parts_of_body(blocks: list[etree._Element]) -> list[list[etree._Element]]:
+    """A story's body cut into its printed parts: at each ``p.part-page`` line (or, as earlier
+    versions wrote it, one ``div.part`` a part)."""
+    if blocks and all(etree.QName(block).localname == "div" and block.get("class") == "part" for block in blocks):
+        return [list(block) for block in blocks]
+    parts: list[list[etree._Element]] = [[]]
+    for block in blocks:
+        if etree.QName(block).localname == "p" and block.get("class") == "part-page":
+            parts.append([])
+        else:
+            parts[-1].append(block)
+    return parts
+
+
+def _page_properties(package: etree._Element, group: etree._Element) -> dict[str, list[str]]:
+    """What the package says of a page group: its partMeta's properties (earlier versions: the group's own)."""
+    for part in package.iterfind(_q("partMeta")):
+        if group.get("id") in (part.get("contentrefs") or "").split():
+            return _props(part, "partMetaExtProperty")
+    return _props(group, "groupExtProperty")
+
+
+def _pages(package: etree._Element, groups: list[etree._Element], items: dict[str, etree._Element]) -> list[Page]:
     """The pages of the package's page groups, with the parts of each story linked again."""
-    pages: list[tuple[etree._Element, int, list[Article]]] = []
+    pages: list[tuple[dict[str, list[str]], int, list[Article]]] = []
     places: dict[tuple[str, int], tuple[int, int]] = {}
     for group in groups:
-        props = _props(group, "groupExtProperty")
+        props = _page_properties(package, group)
         number = _one(props, "pageNumber", int)
         if number is None:
             raise ParseError(f"page group {group.get('id')} has no niprop:pageNumber")
@@ -140,7 +163,7 @@ def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> li
             articles.append(article)
             if seq is not None:
                 places[(guid, seq)] = (number, len(articles))
-        pages.append((group, number, articles))
+        pages.append((props, number, articles))
     by_number = {number: articles for _, number, articles in pages}
     for (guid, seq), (number, index) in places.items():
         following = places.get((guid, seq + 1))
@@ -154,8 +177,7 @@ def _pages(groups: list[etree._Element], items: dict[str, etree._Element]) -> li
         back = attrs.evolve(other.continued_from, item=index)
         by_number[later][place - 1] = attrs.evolve(other, continued_from=back)
     result = []
-    for group, number, articles in pages:
-        props = _props(group, "groupExtProperty")
+    for props, number, articles in pages:
         result.append(
             Page(
                 number=number,
@@ -213,7 +235,7 @@ def _issue(root: etree._Element) -> Issue:
         if group is None:
             raise ParseError(f"the root group refers to a missing group {reference.get('idref')}")
         page_groups.append(group)
-    pages = _pages(page_groups, items)
+    pages = _pages(package, page_groups, items)
     number = ids.get("niid:issueNumber")
     return Issue(
         title=_text(meta.find(_q("headline"))),

@@ -1,6 +1,6 @@
 """NewsML-G2 written by lxml: the issue as one newsMessage (a packageItem and a newsItem per article).
 
-Mapping tables: docs/formats.md. Every document validates against the 2.35 XSD
+Mapping tables: docs/formats.md. Every document validates against the 2.35 and 2.36 XSDs
 and declares every QCode alias it uses (IPTC catalog v41 or the inline catalog).
 """
 
@@ -12,9 +12,9 @@ from typing import Any
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from ..model import Article, Issue, ItemKind, Story
+from ..model import Article, Issue, ItemKind, Page, Story
 from . import iptc
-from .html import XHTML, body_elements
+from .html import XHTML, flat_elements
 from .newsml import NAR, NewsMLOptions
 
 __all__ = ["newsml", "pieces"]
@@ -31,7 +31,7 @@ def _item_attributes(guid: str, lang: str | None) -> dict[str, str]:
         "guid": guid,
         "version": "1",
         "standard": "NewsML-G2",
-        "standardversion": "2.35",
+        "standardversion": "2.36",
         "conformance": "power",
     }
     if lang:
@@ -82,8 +82,14 @@ def _title_of(item: Article) -> str | None:
     return first.text[:60] if first is not None and first.text else None
 
 
-def _description(item: Article, lang: str | None, created: str | None) -> list[etree._Element]:
-    """What contentMeta and partMeta share: people, place, language, headlines, dateline, byline."""
+def _description(
+    item: Article, lang: str | None, created: str | None, section: str | None = None
+) -> list[etree._Element]:
+    """What contentMeta and partMeta share: people, place, language, subject, slugline, headlines, dateline, byline.
+
+    The main headline comes first (readers that take the first ``headline`` take it), then the kicker
+    and the subheadline, each with its role.
+    """
     parts: list[etree._Element] = [N.contentCreated(created)] if created is not None else []
     dateline = item.dateline
     if dateline is not None and dateline.place:
@@ -97,8 +103,13 @@ def _description(item: Article, lang: str | None, created: str | None) -> list[e
         parts.append(tag(N.name(byline.name), role=f"cpprole:{role}", jobtitle=f"nijob:{byline.role.value}"))
     if lang:
         parts.append(N.language({"tag": lang}))
-    for role, text in zip(iptc.HEADLINE_ROLES, (item.kicker, item.headline, item.subheadline), strict=True):
-        if text is not None:
+    if section is not None:
+        parts.append(N.subject(N.name(section), type="cpnat:abstract", literal=section))
+    if (slug := iptc.slugline(item)) is not None:
+        parts.append(N.slugline(slug))
+    headlines = {"kicker": item.kicker, "main": item.headline, "subhead": item.subheadline}
+    for role in iptc.HEADLINE_ORDER:
+        if (text := headlines[role]) is not None:
             parts.append(N.headline(text, role=f"nihl:{role}"))
     if dateline is not None and dateline.text is not None:
         parts.append(N.dateline(dateline.text))
@@ -126,15 +137,20 @@ def _properties(tag: str, item: Article, page: int) -> list[etree._Element]:
     return props
 
 
-def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Element:
-    """One newsItem per story; a story printed in parts has a partMeta and a body ``div`` per part."""
+def _news_item(issue: Issue, story: Story, naming: iptc.Naming, pages: dict[int, Page]) -> etree._Element:
+    """One newsItem per story; a story printed in parts has a partMeta per part.
+
+    The body is one run of text-only XHTML 1.0 blocks, the parts one after another, each later part
+    opened by a ``p.part-page`` line naming its page: readers that copy the body's top-level elements
+    get all of it.
+    """
     lang = issue.locale()
     first = story.parts[0]
     local = iptc.item_id_at(first.page, first.index)
     meta = _item_meta(naming, "ninat:text")
     if (title := _title_of(story.first)) is not None:
         meta.append(N.title(title))
-    content = N.contentMeta(*_description(story.first, lang, naming.date))
+    content = N.contentMeta(*_description(story.first, lang, naming.date, pages[first.page].section))
     content.extend(_properties("contentMetaExtProperty", story.first, first.page))
     joined = len(story.parts) > 1
     part_metas = [
@@ -147,10 +163,14 @@ def _news_item(issue: Issue, story: Story, naming: iptc.Naming) -> etree._Elemen
         for seq, part in enumerate(story.parts, 1)
         if joined
     ]
-    if joined:
-        body = X.body(*(X.div(*body_elements(part.item), {"class": "part"}) for part in story.parts))
-    else:
-        body = X.body(*body_elements(story.first))
+    body = X.body()
+    dateline = story.first.dateline
+    if dateline is not None and dateline.text is not None:  # as printed, for readers that read no dateline
+        body.append(X.p(dateline.text, {"class": "dateline"}))
+    for seq, part in enumerate(story.parts, 1):
+        if seq > 1:
+            body.append(X.p(iptc.page_title(issue, pages[part.page]), {"class": "part-page"}))
+        body.extend(flat_elements(part.item, X))
     html = X.html(X.head(X.title(story.first.headline or title or "")), body)
     if lang:
         html.set("lang", lang)
@@ -194,10 +214,12 @@ def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._
     root = N.group(id="issue", role="nigroup:issue", mode="pgrmod:seq")
     root.extend(N.groupRef(idref=iptc.page_id(page)) for page in issue.pages)
     groups = [root]
-    for page in issue.pages:
-        group = N.group(
-            N.title(iptc.page_title(issue, page)), id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq"
-        )
+    pages = []
+    for seq, page in enumerate(issue.pages, 1):
+        # A group holds references only (readers such as Superdesk's take every child for one);
+        # what the page is (its title, number, section, header lines, editors) is in a partMeta
+        # of the package that points at the group.
+        group = N.group(id=iptc.page_id(page), role="nigroup:page", mode="pgrmod:seq")
         for story, _part in printed.get(page.number, ()):
             reference = N.itemRef(
                 N.itemClass(qcode="ninat:text"),
@@ -207,21 +229,27 @@ def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._
                 contenttype=NEWSITEM_TYPE,
             )
             if (title := _title_of(story.first)) is not None:
-                reference.append(N.title(title))
+                reference.extend([N.title(title), N.headline(title)])
             group.append(reference)
-        group.append(_prop("groupExtProperty", "pageNumber", page.number))
-        if page.section is not None:
-            group.append(_prop("groupExtProperty", "section", page.section))
-        for line in page.header:
-            group.append(_prop("groupExtProperty", "headerLine", line))
-        for editor in page.editors:
-            group.append(_prop("groupExtProperty", "editor", editor.name))
         groups.append(group)
+        part = N.partMeta(
+            N.headline(iptc.page_title(issue, page)),
+            _prop("partMetaExtProperty", "pageNumber", page.number),
+            partid=f"meta-{iptc.page_id(page)}",
+            contentrefs=iptc.page_id(page),
+            seq=str(seq),
+        )
+        if page.section is not None:
+            part.append(_prop("partMetaExtProperty", "section", page.section))
+        part.extend(_prop("partMetaExtProperty", "headerLine", line) for line in page.header)
+        part.extend(_prop("partMetaExtProperty", "editor", editor.name) for editor in page.editors)
+        pages.append(part)
     return N.packageItem(
         *_catalogs("nigroup", "niid", "niprop"),
         *_rights(naming),
         meta,
         content,
+        *pages,
         N.groupSet(*groups, root="issue"),
         **_item_attributes(naming.guid("issue"), lang),
     )
@@ -232,7 +260,8 @@ def newsml(issue: Issue, options: NewsMLOptions | None = None) -> etree._Element
     options = options or NewsMLOptions()
     naming = iptc.Naming.of(issue, options)
     stories = iptc.exported_stories(issue, options)
-    items = [_news_item(issue, story, naming) for story in stories]
+    pages = {page.number: page for page in issue.pages}
+    items = [_news_item(issue, story, naming, pages) for story in stories]
     return _message(issue, naming, stories, items)
 
 
@@ -263,8 +292,9 @@ def pieces(issue: Issue, options: NewsMLOptions) -> Iterator[bytes]:
     )
     end = skeleton.rindex(b"  </itemSet>")
     yield skeleton[:end]
+    pages = {page.number: page for page in issue.pages}
     for story in stories:
-        text = etree.tostring(_news_item(issue, story, naming), encoding="UTF-8", pretty_print=True)
+        text = etree.tostring(_news_item(issue, story, naming, pages), encoding="UTF-8", pretty_print=True)
         opening = text.index(b">")
         text = text[:opening].replace(_ITEM_NAMESPACE, b"", 1) + text[opening:]
         yield b"\n".join(_ITEM_INDENT + line if line else line for line in text.split(b"\n"))

@@ -1,0 +1,172 @@
+"""Superdesk's own NewsML-G2 feed parser (superdesk-core 2.5.3, from PyPI), run without a Superdesk server.
+
+superdesk-core is installed with ``pip install --no-deps`` (its dependencies pin Flask 1.1, Eve,
+Celery, Elasticsearch, lxml < 4.7 …: a whole newsroom server). Its package ``__init__`` starts that
+server's machinery, so it is not imported; the files below are executed from the installed wheel.
+
+Real code, unchanged:
+
+* ``superdesk/io/feed_parsers/newsml_2_0.py``: ``NewsMLTwoFeedParser``, all of it: headers, item and
+  content metadata, groups and item references, the XHTML body (``parse_inline_content``);
+* ``superdesk/io/feed_parsers/__init__.py`` up to the imports that register Superdesk's twenty
+  other parsers (its last lines, left out): ``FeedParser``, ``XMLFeedParser`` (``qname``,
+  ``map_priority``) that the NewsML-G2 parser inherits;
+* ``superdesk/etree.py`` (``clean_html`` and friends);
+* lxml and arrow, the libraries the parser uses.
+
+Stubbed framework imports, and why each is not parsing code:
+
+* ``flask.current_app``: the running Flask application; the parser reads ``app.config`` for
+  ``QCODE_MISSING_VOC`` (left at its default, ``continue``) and ``app.subjects`` (IPTC subject
+  codes, empty: our subjects carry literals, not ``subj:`` codes);
+* ``superdesk`` (the package itself): ``config``, ``app`` and ``get_resource_service`` (the
+  database services; called only for controlled vocabularies, which our documents do not use);
+* ``superdesk.errors.ParserError``: a server error class built on Eve and Werkzeug; the stub keeps
+  its ``newsmlTwoParserError`` constructor and keeps the cause;
+* ``superdesk.io.registry.register_feed_parser``: records the parser in the server's registry;
+* ``superdesk.metadata.item``: ``ITEM_TYPE``, ``CONTENT_TYPE`` and ``Priority``, constants copied
+  from the module (which imports Eve's resource schemas);
+* ``superdesk.metadata.utils.is_normal_package``: one line, copied (its module imports Flask).
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import importlib.metadata
+import importlib.util
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from lxml import etree
+
+VERSION = "2.5.3"
+# feed_parsers/__init__.py: the line from which it imports the other parsers to register them.
+_REGISTRATIONS = "# must be imported for registration"
+
+
+class _ContentTypes(NamedTuple):
+    TEXT: str
+    PREFORMATTED: str
+    AUDIO: str
+    VIDEO: str
+    PICTURE: str
+    GRAPHIC: str
+    COMPOSITE: str
+    EVENT: str
+
+
+class _Priority(enum.Enum):
+    Flash = 1
+    Urgent = 2
+    Three_Paragraph = 3
+    Screen_Finance = 4
+    Continuous_News = 5
+    Ordinary = 6
+
+    @classmethod
+    def values(cls) -> list[int]:
+        return [member.value for member in cls]
+
+
+class _SkipValueError(Exception):
+    """``superdesk.errors.SkipValue``."""
+
+
+class ParserError(Exception):
+    """Superdesk's ``superdesk.errors.ParserError``, as far as the feed parser uses it."""
+
+    @classmethod
+    def newsmlTwoParserError(cls, exception: BaseException, provider: object = None) -> ParserError:  # noqa: N802
+        error = cls(f"ParserError 1005: {exception!r}")
+        error.__cause__ = exception
+        return error
+
+
+def _module(name: str, **attributes: Any) -> types.ModuleType:
+    module = types.ModuleType(name)
+    module.__dict__.update(attributes)
+    return module
+
+
+def _wheel_file(relative: str) -> Path:
+    distribution = importlib.metadata.distribution("superdesk-core")
+    if distribution.version != VERSION:
+        raise RuntimeError(f"superdesk-core {distribution.version} is installed, the tests read {VERSION}")
+    return Path(str(distribution.locate_file(relative)))
+
+
+def _execute(name: str, relative: str, *, stop_at: str | None = None) -> types.ModuleType:
+    source = _wheel_file(relative).read_text(encoding="utf-8")
+    if stop_at is not None:
+        source = source[: source.index(stop_at)]
+    module = types.ModuleType(name)
+    module.__file__ = str(_wheel_file(relative))
+    sys.modules[name] = module
+    exec(compile(source, module.__file__, "exec"), module.__dict__)
+    return module
+
+
+@contextmanager
+def _framework_stubs() -> Iterator[None]:
+    app = types.SimpleNamespace(config={}, subjects={})
+
+    def get_resource_service(name: str) -> None:
+        raise AssertionError(f"the parser asked Superdesk's database for {name}")
+
+    stubs = {
+        "flask": _module("flask", current_app=app),
+        "superdesk": _module("superdesk", config=types.SimpleNamespace(), app=app),
+        "superdesk.errors": _module(
+            "superdesk.errors", ParserError=ParserError, SkipValue=type("SkipValue", (Exception,), {})
+        ),
+        "superdesk.io": _module("superdesk.io"),
+        "superdesk.io.registry": _module("superdesk.io.registry", register_feed_parser=lambda name, parser: None),
+        "superdesk.metadata": _module("superdesk.metadata"),
+        "superdesk.metadata.item": _module(
+            "superdesk.metadata.item",
+            ITEM_TYPE="type",
+            CONTENT_TYPE=_ContentTypes(
+                "text", "preformatted", "audio", "video", "picture", "graphic", "composite", "event"
+            ),
+            Priority=_Priority,
+        ),
+        "superdesk.metadata.utils": _module(
+            "superdesk.metadata.utils", is_normal_package=lambda doc: doc["type"] == "composite"
+        ),
+    }
+    stubs["superdesk"].get_resource_service = get_resource_service
+    saved = {name: sys.modules.get(name) for name in [*stubs, "superdesk.etree", "superdesk.io.feed_parsers"]}
+    sys.modules.update(stubs)
+    try:
+        yield
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+
+
+@functools.cache
+def newsml_parser() -> Any:
+    """A ``NewsMLTwoFeedParser`` of Superdesk's own code (the stubs above serve only while it loads)."""
+    if importlib.util.find_spec("arrow") is None:
+        raise RuntimeError("arrow is not installed")
+    with _framework_stubs():
+        sys.modules["superdesk"].etree = _execute("superdesk.etree", "superdesk/etree.py")
+        _execute("superdesk.io.feed_parsers", "superdesk/io/feed_parsers/__init__.py", stop_at=_REGISTRATIONS)
+        module = _execute("superdesk.io.feed_parsers.newsml_2_0", "superdesk/io/feed_parsers/newsml_2_0.py")
+    return module.NewsMLTwoFeedParser()
+
+
+def ingest(data: bytes) -> list[dict[str, Any]]:
+    """What Superdesk's ingest makes of a NewsML-G2 document: one dict per item, package first."""
+    parser = newsml_parser()
+    root = etree.fromstring(data)
+    assert parser.can_parse(root)
+    return parser.parse(root)
