@@ -1,4 +1,4 @@
-"""NewsML-G2 2.35 and ninjs 3.1: valid by IPTC's own schemas, readable by IPTC's library, readable back."""
+"""NewsML-G2 2.36 and ninjs 3.2: valid by IPTC's own schemas, readable by IPTC's library, readable back."""
 
 from __future__ import annotations
 

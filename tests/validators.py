@@ -74,7 +74,7 @@ def newsml_errors(schemas: Path, data: bytes) -> list[str]:
 @functools.cache
 def ninjs_validator(schemas: Path) -> Any:
     folder = schemas / "ninjs"
-    schema = json.loads((folder / "ninjs-schema_3.1.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / "ninjs-schema_3.2.json").read_text(encoding="utf-8"))
     geojson = json.loads((folder / "GeoJSON-schema.json").read_text(encoding="utf-8"))
     registry = Registry().with_resource("https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geojson))
     cls = jsonschema.validators.validator_for(schema)
@@ -82,5 +82,5 @@ def ninjs_validator(schemas: Path) -> Any:
 
 
 def ninjs_errors(schemas: Path, data: bytes) -> list[str]:
-    """ninjs 3.1 schema errors of a document, formats (uri, date-time) checked."""
+    """ninjs 3.2 schema errors of a document, formats (uri, date-time) checked."""
     return [f"{list(e.path)}: {e.message}" for e in ninjs_validator(schemas).iter_errors(json.loads(data))]

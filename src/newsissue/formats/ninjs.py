@@ -22,12 +22,12 @@ class NinjsOptions(IptcOptions):
 
 
 class NinjsExporter(Exporter):
-    """IPTC ninjs 3.1 JSON."""
+    """IPTC ninjs 3.2 JSON."""
 
     name = "ninjs"
     media_type = "application/ninjs+json"
     suffix = ".json"
-    description = "IPTC ninjs 3.1: the issue as a composite of pages and articles"
+    description = "IPTC ninjs 3.2: the issue as a composite of pages and articles"
     Options = NinjsOptions
 
     def render(self, issue: Issue, options: NinjsOptions) -> bytes:

@@ -1,6 +1,6 @@
-"""IPTC ninjs 3.1 written: the issue as a composite whose associations are its pages, then their articles.
+"""IPTC ninjs 3.2 written: the issue as a composite whose associations are its pages, then their articles.
 
-Mapping table: docs/formats.md. Output validates against ninjs-schema_3.1.json with
+Mapping table: docs/formats.md. Output validates against ninjs-schema_3.2.json with
 formats (uri, date-time) checked.
 """
 
@@ -19,7 +19,7 @@ from .ninjs import NinjsOptions
 
 __all__ = ["ninjs", "pieces"]
 
-STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}
+STANDARD = {"name": "ninjs", "version": "3.2", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json#"}
 
 
 def _html(story: Story) -> str:
@@ -117,7 +117,7 @@ def _article(issue: Issue, story: Story, naming: iptc.Naming) -> dict[str, Any]:
 
 
 def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
-    """The issue as a ninjs 3.1 composite object."""
+    """The issue as a ninjs 3.2 composite object."""
     return _document(issue, options or NinjsOptions(), whole=True)
 
 
