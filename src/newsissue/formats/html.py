@@ -8,7 +8,7 @@ from lxml.builder import ElementMaker
 
 from ..model import Article, Block, Figure, Heading, Paragraph
 
-__all__ = ["HTML", "XHTML", "body_elements", "body_from_elements", "flat_elements", "plain_text"]
+__all__ = ["HTML", "XHTML", "body_elements", "body_from_elements", "plain_text"]
 
 XHTML = "http://www.w3.org/1999/xhtml"
 E = ElementMaker(namespace=XHTML, nsmap={None: XHTML})
@@ -32,25 +32,23 @@ def _figure(figure: Figure, E: ElementMaker) -> etree._Element:  # noqa: N803
     return element
 
 
-def body_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  # noqa: N803
-    """The body's blocks as XHTML elements (or plain HTML ones with ``E=HTML``), in order."""
-    elements = []
-    for block in item.body:
-        if isinstance(block, Paragraph):
-            elements.append(E.p(block.text))
-        elif isinstance(block, Heading):
-            elements.append(E.h2(block.text))
-        else:
-            elements.append(_figure(block, E))
+def _flat_figure(figure: Figure, E: ElementMaker) -> list[etree._Element]:  # noqa: N803
+    image = [E.img(src=figure.image, alt=figure.caption or "")] if figure.image is not None else []
+    elements = [E.div(*image, {"class": "figure"})]  # opens the figure, picture or not
+    if figure.caption is not None:
+        elements.append(E.p(figure.caption, {"class": "caption"}))
+    if figure.credit is not None:
+        elements.append(E.p(figure.credit, {"class": "credit"}))
     return elements
 
 
-def flat_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  # noqa: N803
-    """The body's blocks as XHTML 1.0 block elements that hold only text, never other elements.
+def body_elements(item: Article, E: ElementMaker = E, *, flat: bool = False) -> list[etree._Element]:  # noqa: N803
+    """The body's blocks as XHTML elements (or plain HTML ones with ``E=HTML``), in order.
 
-    ``p`` and ``h2`` as in :func:`body_elements`; a figure as ``div.figure`` holding its image (empty
-    when it has none), then ``p.caption`` and ``p.credit``. XHTML 1.0 has no ``figure``, and readers that copy
-    each top-level element's text (Superdesk's ingest) get every caption whole.
+    ``flat``: XHTML 1.0 block elements that hold only text, never other elements: a figure is
+    ``div.figure`` holding its image (empty when it has none), then ``p.caption`` and ``p.credit``.
+    XHTML 1.0 has no ``figure``, and readers that copy each top-level element's text (Superdesk's
+    ingest) get every caption whole.
     """
     elements = []
     for block in item.body:
@@ -58,18 +56,15 @@ def flat_elements(item: Article, E: ElementMaker = E) -> list[etree._Element]:  
             elements.append(E.p(block.text))
         elif isinstance(block, Heading):
             elements.append(E.h2(block.text))
+        elif flat:
+            elements.extend(_flat_figure(block, E))
         else:
-            image = [E.img(src=block.image, alt=block.caption or "")] if block.image is not None else []
-            elements.append(E.div(*image, {"class": "figure"}))  # opens the figure, picture or not
-            if block.caption is not None:
-                elements.append(E.p(block.caption, {"class": "caption"}))
-            if block.credit is not None:
-                elements.append(E.p(block.credit, {"class": "credit"}))
+            elements.append(_figure(block, E))
     return elements
 
 
 def body_from_elements(elements: list[etree._Element]) -> tuple[Block, ...]:
-    """Blocks back from :func:`flat_elements`' XHTML, or :func:`body_elements`' (what the NewsML reader sees)."""
+    """Blocks back from :func:`body_elements`' XHTML, flat or not (what the NewsML reader sees)."""
     blocks: list[Block] = []
     figure: Figure | None = None  # the flat figure being read: its image, caption and credit in that order
     for element in elements:

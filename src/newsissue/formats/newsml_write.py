@@ -14,7 +14,7 @@ from lxml.builder import ElementMaker
 
 from ..model import Article, Issue, ItemKind, Page, Story
 from . import iptc
-from .html import XHTML, flat_elements
+from .html import XHTML, body_elements
 from .newsml import NAR, NewsMLOptions
 
 __all__ = ["newsml", "pieces"]
@@ -170,7 +170,7 @@ def _news_item(issue: Issue, story: Story, naming: iptc.Naming, pages: dict[int,
     for seq, part in enumerate(story.parts, 1):
         if seq > 1:
             body.append(X.p(iptc.page_title(issue, pages[part.page]), {"class": "part-page"}))
-        body.extend(flat_elements(part.item, X))
+        body.extend(body_elements(part.item, X, flat=True))
     html = X.html(X.head(X.title(story.first.headline or title or "")), body)
     if lang:
         html.set("lang", lang)
