@@ -1,4 +1,4 @@
-"""Superdesk's own NewsML-G2 feed parser (superdesk-core 2.5.3, from PyPI), run without a Superdesk server.
+"""Superdesk's own NewsML-G2 and ninjs feed parsers (superdesk-core 2.5.3, from PyPI), run without a Superdesk server.
 
 superdesk-core is installed with ``pip install --no-deps`` (its dependencies pin Flask 1.1, Eve,
 Celery, Elasticsearch, lxml < 4.7 …: a whole newsroom server). Its package ``__init__`` starts that
@@ -8,6 +8,8 @@ Real code, unchanged:
 
 * ``superdesk/io/feed_parsers/newsml_2_0.py``: ``NewsMLTwoFeedParser``, all of it: headers, item and
   content metadata, groups and item references, the XHTML body (``parse_inline_content``);
+* ``superdesk/io/feed_parsers/ninjs.py``: ``NINJSFeedParser``, all of it (ninjs 1.x: the object's
+  properties, associations as an object, time stamps);
 * ``superdesk/io/feed_parsers/__init__.py`` up to the imports that register Superdesk's twenty
   other parsers (its last lines, left out): ``FeedParser``, ``XMLFeedParser`` (``qname``,
   ``map_priority``) that the NewsML-G2 parser inherits;
@@ -26,17 +28,21 @@ Stubbed framework imports, and why each is not parsing code:
 * ``superdesk.io.registry.register_feed_parser``: records the parser in the server's registry;
 * ``superdesk.metadata.item``: ``ITEM_TYPE``, ``CONTENT_TYPE`` and ``Priority``, constants copied
   from the module (which imports Eve's resource schemas);
-* ``superdesk.metadata.utils.is_normal_package``: one line, copied (its module imports Flask).
+* ``superdesk.metadata.utils.is_normal_package``, ``generate_tag_from_url``: a line each, copied
+  (their module imports Flask);
+* ``superdesk.utc.utc``: the UTC time zone (the module builds on pytz).
 """
 
 from __future__ import annotations
 
+import datetime
 import enum
 import functools
 import importlib.metadata
 import importlib.util
 import sys
 import types
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -136,11 +142,15 @@ def _framework_stubs() -> Iterator[None]:
             Priority=_Priority,
         ),
         "superdesk.metadata.utils": _module(
-            "superdesk.metadata.utils", is_normal_package=lambda doc: doc["type"] == "composite"
+            "superdesk.metadata.utils",
+            is_normal_package=lambda doc: doc["type"] == "composite",
+            generate_tag_from_url=_generate_tag_from_url,
         ),
+        "superdesk.utc": _module("superdesk.utc", utc=datetime.UTC),
     }
     stubs["superdesk"].get_resource_service = get_resource_service
-    saved = {name: sys.modules.get(name) for name in [*stubs, "superdesk.etree", "superdesk.io.feed_parsers"]}
+    loaded = ["superdesk.etree", "superdesk.io.feed_parsers"]
+    saved = {name: sys.modules.get(name) for name in [*stubs, *loaded]}
     sys.modules.update(stubs)
     try:
         yield
@@ -152,21 +162,34 @@ def _framework_stubs() -> Iterator[None]:
                 sys.modules[name] = module
 
 
+def _generate_tag_from_url(url: str, prefix: str = "tag") -> str:
+    parsed = urllib.parse.urlparse(url)
+    return "{}:{}:{}".format(prefix, parsed.netloc, parsed.path.lstrip("/").replace("/", ":"))
+
+
 @functools.cache
-def newsml_parser() -> Any:
-    """A ``NewsMLTwoFeedParser`` of Superdesk's own code (the stubs above serve only while it loads)."""
+def _parsers() -> types.SimpleNamespace:
+    """Superdesk's parser modules, loaded from its own files (the stubs above serve only while they load)."""
     if importlib.util.find_spec("arrow") is None:
         raise RuntimeError("arrow is not installed")
     with _framework_stubs():
         sys.modules["superdesk"].etree = _execute("superdesk.etree", "superdesk/etree.py")
         _execute("superdesk.io.feed_parsers", "superdesk/io/feed_parsers/__init__.py", stop_at=_REGISTRATIONS)
-        module = _execute("superdesk.io.feed_parsers.newsml_2_0", "superdesk/io/feed_parsers/newsml_2_0.py")
-    return module.NewsMLTwoFeedParser()
+        newsml = _execute("superdesk.io.feed_parsers.newsml_2_0", "superdesk/io/feed_parsers/newsml_2_0.py")
+        ninjs = _execute("superdesk.io.feed_parsers.ninjs", "superdesk/io/feed_parsers/ninjs.py")
+    return types.SimpleNamespace(newsml=newsml.NewsMLTwoFeedParser, ninjs=ninjs.NINJSFeedParser)
 
 
 def ingest(data: bytes) -> list[dict[str, Any]]:
     """What Superdesk's ingest makes of a NewsML-G2 document: one dict per item, package first."""
-    parser = newsml_parser()
+    parser = _parsers().newsml()
     root = etree.fromstring(data)
     assert parser.can_parse(root)
     return parser.parse(root)
+
+
+def ingest_ninjs(path: Path) -> list[dict[str, Any]]:
+    """What Superdesk's ingest makes of a ninjs file: one dict per object, the top one first."""
+    parser = _parsers().ninjs()
+    assert parser.can_parse(str(path))
+    return parser.parse(str(path))

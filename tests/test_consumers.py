@@ -1,4 +1,5 @@
-"""What real consumers make of our NewsML-G2: Superdesk's ingest parser, and a second XSD validator.
+"""What real consumers make of our NewsML-G2 and ninjs: Superdesk's ingest parsers, a second XSD
+validator, and every ninjs version's own schema.
 
 Superdesk (superdesk-core, installed without its server dependencies: tests/superdesk.py says what
 runs for real) is installed by the consumer stage of ``.ci/run``, which sets
@@ -8,19 +9,22 @@ runs for real) is installed by the consumer stage of ``.ci/run``, which sets
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import newsissue
 from newsissue.formats import iptc
 from newsissue.formats.iptc import IptcOptions
 from tests.strategies import issues
-from tests.validators import newsml_xmlschema_errors
+from tests.validators import newsml_xmlschema_errors, ninjs_errors
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 # Superdesk builds body_html as "<tag>text</tag>" per top-level element, one a line, the text unescaped.
@@ -124,3 +128,59 @@ def test_xmlschema_validates_newsml_against_2_36_with_its_xhtml(name: str, schem
 @given(issues())
 def test_xmlschema_validates_generated_issues(schemas: Path, issue: newsissue.Issue) -> None:
     assert newsml_xmlschema_errors(schemas, newsissue.render(issue, "newsml", advertisements=True)) == []
+
+
+@pytest.mark.parametrize("version", ["1.6", "2.2", "3.1", "3.2"])
+@pytest.mark.parametrize("name", ["qingxi-daily", "harbour-gazette", "golden"])
+def test_every_ninjs_version_is_valid_against_its_own_schema(
+    version: str, name: str, schemas: Path, golden_page: Path
+) -> None:
+    issue = newsissue.parse(golden_page if name == "golden" else EXAMPLES / name)
+    for advertisements in (False, True):
+        data = newsissue.render(issue, "ninjs", version=version, advertisements=advertisements)
+        document = json.loads(data)
+        assert (document.get("standard") or document.get("$standard"))["version"] == version
+        assert ninjs_errors(schemas, data) == []
+
+
+@settings(max_examples=10, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(issues(), st.sampled_from(["1.6", "2.2"]))
+def test_older_ninjs_of_generated_issues_is_valid(schemas: Path, issue: newsissue.Issue, version: str) -> None:
+    assert ninjs_errors(schemas, newsissue.render(issue, "ninjs", version=version, advertisements=True)) == []
+
+
+def test_an_unknown_ninjs_version_is_refused() -> None:
+    issue = newsissue.parse(EXAMPLES / "qingxi-daily")
+    with pytest.raises(newsissue.ExportError, match=r"version must be one of 1\.6, 2\.2, 3\.1, 3\.2"):
+        newsissue.render(issue, "ninjs", version="4.0")
+
+
+@pytest.mark.parametrize("name", ["qingxi-daily", "harbour-gazette"])
+def test_superdesk_ingests_ninjs_1_6_story_by_story(name: str, tmp_path: Path) -> None:
+    _needs("superdesk", "superdesk-core")
+    from tests.superdesk import ingest_ninjs
+
+    issue = newsissue.parse(EXAMPLES / name)
+    path = tmp_path / "issue.json"
+    path.write_bytes(newsissue.render(issue, "ninjs", version="1.6"))
+    items = ingest_ninjs(path)
+    stories = iptc.exported_stories(issue, IptcOptions())
+    by_uri = {item["uri"]: item for item in items}
+    assert len(by_uri) == len(items)  # one id an object: a continuation is not taken for its story
+    for story in stories:
+        first = story.parts[0]
+        item = by_uri[f"urn:newsml:{_provider(issue)}:{iptc.item_id_at(first.page, first.index)}"]
+        assert item["headline"] == (story.first.headline or item.get("headline"))
+        if story.first.byline_text:
+            assert item["byline"] == story.first.byline_text
+        body = _printed(" ".join(lxml.html.fragment_fromstring(item["body_html"], create_parent="div").itertext()))
+        for part in story.parts:
+            for block in part.item.body:
+                if text := getattr(block, "text", None):
+                    assert _printed(text) in body
+
+
+def _provider(issue: newsissue.Issue) -> str:
+    """The provider and date part of our guids (``cn-99-0123:20250318``)."""
+    uri = json.loads(newsissue.render(issue, "ninjs"))["uri"]
+    return uri.removeprefix("urn:newsml:").rpartition(":")[0]

@@ -72,9 +72,9 @@ def newsml_errors(schemas: Path, data: bytes) -> list[str]:
 
 
 @functools.cache
-def ninjs_validator(schemas: Path) -> Any:
+def ninjs_validator(schemas: Path, version: str = "3.2") -> Any:
     folder = schemas / "ninjs"
-    schema = json.loads((folder / "ninjs-schema_3.2.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / f"ninjs-schema_{version}.json").read_text(encoding="utf-8"))
     geojson = json.loads((folder / "GeoJSON-schema.json").read_text(encoding="utf-8"))
     registry = Registry().with_resource("https://geojson.org/schema/GeoJSON.json", Resource.from_contents(geojson))
     cls = jsonschema.validators.validator_for(schema)
@@ -82,5 +82,7 @@ def ninjs_validator(schemas: Path) -> Any:
 
 
 def ninjs_errors(schemas: Path, data: bytes) -> list[str]:
-    """ninjs 3.2 schema errors of a document, formats (uri, date-time) checked."""
-    return [f"{list(e.path)}: {e.message}" for e in ninjs_validator(schemas).iter_errors(json.loads(data))]
+    """Schema errors of a ninjs document against the version it claims, formats (uri, date-time) checked."""
+    document = json.loads(data)
+    version = (document.get("standard") or document.get("$standard") or {}).get("version", "3.2")
+    return [f"{list(e.path)}: {e.message}" for e in ninjs_validator(schemas, version).iter_errors(document)]

@@ -10,14 +10,25 @@ from ..hookspecs import hookimpl
 from ..interfaces import Exporter
 from ..model import Issue
 from .iptc import IptcOptions
+from .ninjs_versions import VERSIONS
 
 __all__ = ["NinjsExporter", "NinjsOptions"]
 
 
+def _known_version(_instance: object, _attribute: object, value: str) -> None:
+    if value not in VERSIONS:
+        raise ValueError(f"version must be one of {', '.join(VERSIONS)}, not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class NinjsOptions(IptcOptions):
-    """Options of the ninjs exporter (see :class:`~newsissue.formats.iptc.IptcOptions`); ``indent`` none: one line."""
+    """Options of the ninjs exporter (see :class:`~newsissue.formats.iptc.IptcOptions`).
 
+    ``version``: 3.2 (the default), 3.1, 2.2 or 1.6, each valid against its own schema;
+    ``indent`` none: one line.
+    """
+
+    version: str = attrs.field(default="3.2", validator=_known_version)
     indent: int | None = None
 
 
@@ -27,7 +38,7 @@ class NinjsExporter(Exporter):
     name = "ninjs"
     media_type = "application/ninjs+json"
     suffix = ".json"
-    description = "IPTC ninjs 3.2: the issue as a composite of pages and articles"
+    description = "IPTC ninjs 3.2 (or --option version=3.1|2.2|1.6): the issue as a composite of pages and articles"
     Options = NinjsOptions
 
     def render(self, issue: Issue, options: NinjsOptions) -> bytes:

@@ -16,10 +16,9 @@ from . import iptc, jsonstream
 from .html import HTML, body_elements, plain_text
 from .jsonstream import Lazy
 from .ninjs import NinjsOptions
+from .ninjs_versions import standard, to_version
 
 __all__ = ["ninjs", "pieces"]
-
-STANDARD = {"name": "ninjs", "version": "3.2", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.2.json#"}
 
 
 def _html(story: Story) -> str:
@@ -117,7 +116,7 @@ def _article(issue: Issue, story: Story, naming: iptc.Naming) -> dict[str, Any]:
 
 
 def ninjs(issue: Issue, options: NinjsOptions | None = None) -> dict[str, Any]:
-    """The issue as a ninjs 3.2 composite object."""
+    """The issue as a ninjs composite object (3.2, or the options' version)."""
     return _document(issue, options or NinjsOptions(), whole=True)
 
 
@@ -152,7 +151,7 @@ def _document(issue: Issue, options: NinjsOptions, *, whole: bool = False) -> di
 
     document: dict[str, Any] = {
         "uri": naming.guid("issue"),
-        "standard": STANDARD,
+        "standard": standard("3.2"),
         "type": "composite",
         "representationType": "full",
         "profile": "newspaper-issue",
@@ -178,7 +177,7 @@ def _document(issue: Issue, options: NinjsOptions, *, whole: bool = False) -> di
     if naming.provider_name:
         document["infoSources"] = [{"name": naming.provider_name, "role": iptc.CPP_URI + "distributor"}]
     document["associations"] = [page_object(page) for page in issue.pages] if whole else Lazy(issue.pages, page_object)
-    return document
+    return to_version(document, options.version)
 
 
 def pieces(issue: Issue, options: NinjsOptions) -> Iterator[str]:
