@@ -30,7 +30,7 @@ ISSUE_DATE = dt.date(2025, 3, 18)
             [("ANA LIMA", Role.REPORTER), ("JO PARK", Role.REPORTER), ("LEE CHO", Role.REPORTER)],
         ),
         ("Priya Natarajan, Staff Writer", [("Priya Natarajan", Role.REPORTER)]),
-        ("By LUIS ORTEGA, Sports Editor", [("LUIS ORTEGA", Role.EDITOR)]),
+        ("By LUIS ORTEGA, Sports Editor", [("LUIS ORTEGA", Role.REPORTER)]),  # a job title, not the editing role
         ("Kate Moss, Special Correspondent", [("Kate Moss", Role.CORRESPONDENT)]),
         ("(By the Associated Press)", [("Associated Press", Role.AUTHOR)]),
         ("Staff Writers", []),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import newsissue
+from newsissue import Role
 from newsissue.evidence import LineKind, Removed
 from newsissue.languages.en import English
 from newsissue.languages.zh import Chinese
@@ -70,3 +74,12 @@ def test_a_join_that_drops_a_hyphen_is_recorded() -> None:
     units, removed = units_of("a mil-\nlion", English())
     assert [unit[1] for unit in units] == ["a million"]
     assert removed == [Removed(line=1, what="hyphen", text="a mil-|lion")]
+
+
+def test_a_source_tag_and_its_byline_are_told_apart() -> None:
+    """本报讯（记者 葛青）: the dateline is the source tag, the bracket a byline of its own (also in NewsML-G2)."""
+    issue = newsissue.parse(Path(__file__).resolve().parents[1] / "examples" / "qingxi-daily")
+    item = next(item for page in issue.pages for item in page.items if item.dateline and item.dateline.text == "本报讯")
+    assert (item.byline_text, item.bylines) == ("（记者 葛青）", (newsissue.Byline(name="葛青", role=Role.REPORTER),))
+    newsml = newsissue.render(issue, "newsml").decode("utf-8")
+    assert "<dateline>本报讯</dateline>" in newsml and "<by>（记者 葛青）</by>" in newsml

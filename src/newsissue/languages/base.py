@@ -81,6 +81,8 @@ class DatelineMatch:
     rest: str
     keep: bool = False
     bylines: tuple[Byline, ...] = ()
+    #: The byline printed with the dateline, as printed: ``（记者 葛青）`` after ``本报讯``.
+    byline_text: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -291,13 +291,16 @@ def _is_nameplate(text: str) -> bool:
 
 
 def _role(label: str | None) -> Role:
+    """What a byline's person did for the item, from the words after the name.
+
+    A job title is not a role: "By LUIS ORTEGA, Sports Editor" wrote the story (a reporter); only
+    a correspondent, a photographer, and a columnist, critic or contributor (an author) differ.
+    """
     label = (label or "").lower()
     if "correspondent" in label:
         return Role.CORRESPONDENT
     if "photographer" in label:
         return Role.PHOTOGRAPHER
-    if "editor" in label:
-        return Role.EDITOR
     if "columnist" in label or "critic" in label or "contributor" in label:
         return Role.AUTHOR
     return Role.REPORTER

@@ -367,17 +367,13 @@ class Chinese(Conventions):
                 text=match.group(0),
             )
             rest = text[match.end() :]
-            bylines: tuple[Byline, ...] = ()
             trailing = _TRAILING_BYLINE.match(rest)
             if trailing is not None and (people := _segments(trailing["inner"])):
-                bylines, rest = people, rest[trailing.end() :]
-                dateline = Dateline(
-                    agency=dateline.agency,
-                    place=dateline.place,
-                    date=dateline.date,
-                    text=dateline.text + trailing.group(0).strip(),
-                )
-            return DatelineMatch(dateline=dateline, rest=rest.strip(), bylines=bylines)
+                # 本报讯（记者 葛青）: a source tag, then a byline of its own
+                printed = trailing.group(0).strip()
+                rest = rest[trailing.end() :]
+                return DatelineMatch(dateline=dateline, rest=rest.strip(), bylines=people, byline_text=printed)
+            return DatelineMatch(dateline=dateline, rest=rest.strip())
         match = _LEAD_DATE.match(text)
         if match is not None and issue_date is not None:
             date = resolve_date(issue_date, cn_number(match["month"]), cn_number(match["day"]))

@@ -366,6 +366,8 @@ class _Reader:
         if draft.dateline is None and dateline is not None:
             draft.dateline = dateline.dateline
             draft.bylines.extend(dateline.bylines)
+            if dateline.byline_text is not None:
+                draft.byline_parts.append(dateline.byline_text)
             if not dateline.keep:
                 text = dateline.rest
         if outgoing is not None and text != (token.text if token is not None else text):
