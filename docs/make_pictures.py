@@ -1,6 +1,6 @@
-"""Render the cover and one article of an issue's EPUB to PNG with headless Chromium.
+"""Render the cover, the contents and one article of an issue's EPUB to PNG with headless Chromium.
 
-    python docs/make_pictures.py [INPUT ...] [--out docs/images] [--vertical]
+    python docs/make_pictures.py [INPUT ...] [--out docs/images] [--vertical] [--prefix en-]
 
 Without INPUT it converts the golden sample (../shared/golden). It builds the EPUB
 with the installed exporter, unpacks it and has Chromium (Debian's ``chromium``
@@ -49,13 +49,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "images")
     parser.add_argument("--vertical", action="store_true")
     parser.add_argument("--article", type=int, default=1, help="which article to show, counting from 1")
+    parser.add_argument("--prefix", default="", help="put before each picture's name (en-cover.png)")
     args = parser.parse_args(argv)
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if browser is None:
         print("make_pictures: needs Chromium (apt-get install chromium fonts-noto-cjk)", file=sys.stderr)
         return 1
-    issue = newsissue.parse(args.inputs or SAMPLE)
+    issue = newsissue.parse(args.inputs[0] if len(args.inputs) == 1 else args.inputs or SAMPLE)
     suffix = "-vertical" if args.vertical else ""
+    prefix = args.prefix
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temp:
         book = Path(temp) / "issue.epub"
@@ -64,9 +66,14 @@ def main(argv: list[str]) -> int:
         zipfile.ZipFile(book).extractall(unpacked)
         documents = unpacked / "EPUB"
         articles = sorted(documents.glob("a-*.xhtml"))
-        screenshot(browser, documents / "cover.xhtml", args.out / f"cover{suffix}.png", Path(temp) / "profile")
+        profile = Path(temp) / "profile"
         chosen = articles[min(args.article, len(articles)) - 1]
-        screenshot(browser, chosen, args.out / f"article{suffix}.png", Path(temp) / "profile")
+        for name, page in (
+            ("cover", documents / "cover.xhtml"),
+            ("contents", documents / "contents.xhtml"),
+            ("article", chosen),
+        ):
+            screenshot(browser, page, args.out / f"{prefix}{name}{suffix}.png", profile)
     return 0
 
 

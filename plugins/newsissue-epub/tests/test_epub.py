@@ -259,8 +259,8 @@ def test_a_jump_to_a_missing_page_is_text_not_a_link(sample: newsissue.Issue) ->
 
 def test_article_typography(sample: newsissue.Issue) -> None:
     books = read_book(build(sample, EpubOptions()))
-    classes = {p.get("class") for tree in books.values() for p in tree.iter(f"{XHTML}p", f"{XHTML}h1")}
-    assert {"kicker", "headline", "subheadline", "byline", "dateline", "cover-title"} <= classes
+    classes = {p.get("class") for tree in books.values() for p in tree.iter(f"{XHTML}p", f"{XHTML}h1", f"{XHTML}span")}
+    assert {"kicker", "headline", "subheadline", "byline", "dateline-lead", "cover-title"} <= classes
     figures = [f for tree in books.values() for f in tree.iter(f"{XHTML}figure")]
     assert any(f.find(f".//{XHTML}span[@class='credit']") is not None for f in figures)
     css = zipfile.ZipFile(io.BytesIO(build(sample, EpubOptions()))).read("EPUB/style.css").decode()
@@ -336,3 +336,34 @@ def test_empty_item_kinds_have_titles(example: newsissue.Issue) -> None:
     bare = attrs.evolve(example, pages=[attrs.evolve(example.pages[0], items=[attrs.evolve(notice, headline=None)])])
     nav = read_book(build(bare, EpubOptions()))["EPUB/nav.xhtml"]
     assert "启事" in "".join(nav.itertext()) or "公告" in "".join(nav.itertext())
+
+
+def test_a_dateline_runs_into_the_first_paragraph(english_issue: Path) -> None:
+    books = read_book(build(newsissue.parse(english_issue), EpubOptions()))
+    leads = [
+        span for tree in books.values() for span in tree.iter(f"{XHTML}span") if span.get("class") == "dateline-lead"
+    ]
+    assert leads and leads[0].text == "PORT ELLIS —" and leads[0].tail.startswith(" The city council voted")
+    assert leads[0].getparent().tag == f"{XHTML}p"
+
+
+def test_book_metadata_for_libraries_and_assistive_technology(sample: newsissue.Issue) -> None:
+    opf = etree.fromstring(zipfile.ZipFile(io.BytesIO(build(sample, EpubOptions()))).read("EPUB/content.opf"))
+    assert opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-CN"
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    assert opf.find(f".//{dc}creator").text == "株洲日报"
+    description = opf.find(f".//{dc}description").text
+    assert (
+        description.startswith("株洲日报 2023-12-07 第23501期: ") and sample.pages[0].items[0].headline in description
+    )
+    metas = {meta.get("property"): meta for meta in opf.iter("{http://www.idpf.org/2007/opf}meta")}
+    assert metas["dcterms:conformsTo"].text == "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+    assert metas["schema:accessibilitySummary"].get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
+
+
+def test_vertical_books_set_short_digit_runs_upright(sample: newsissue.Issue) -> None:
+    books = read_book(build(sample, EpubOptions(vertical=True)))
+    upright = [span.text for tree in books.values() for span in tree.iter(f"{XHTML}span") if span.get("class") == "tcy"]
+    assert upright and all(text.isdigit() and len(text) <= 2 for text in upright)
+    horizontal = read_book(build(sample, EpubOptions()))
+    assert not any(span.get("class") == "tcy" for tree in horizontal.values() for span in tree.iter(f"{XHTML}span"))

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ebooklib import epub
 from lxml import etree
 
-from newsissue import ExportError, Issue
+from newsissue import ExportError, Issue, ItemKind
 from newsissue.errors import quoted
 from newsissue.plugins import labels_for
 
@@ -79,6 +79,10 @@ class _Writer(epub.EpubWriter):
         super().__init__(name, book, options)
         self.stamp = stamp
 
+    def _write_opf_metadata(self, root: etree._Element) -> None:
+        root.set(XML_LANG, self.book.language)  # the package's language: Ace's epub-lang, every reader's default
+        super()._write_opf_metadata(root)
+
     def write(self) -> None:
         """ebooklib's order of files (``mimetype``, container, package, items) into a :class:`_ReproducibleZip`."""
         self.out = _ReproducibleZip(self.file_name, self.stamp)
@@ -137,14 +141,34 @@ def _stylesheet(name: str) -> bytes:
     return resources.files(__package__).joinpath(name).read_bytes()
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+#: The accessibility standard the books meet (checked by DAISY Ace in CI), as EPUB Accessibility 1.1 words it.
+CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.1 Level AA"
+#: How many front-page headlines the description names.
+DESCRIPTION_HEADLINES = 3
+
+
+def _description(plan: documents.Plan) -> str:
+    """The issue and its front page's lead headlines: what a library shows under the title."""
+    issue = plan.issue
+    front = plan.entries_of(issue.pages[0]) if issue.pages else []
+    leads = [entry.title for entry in front if entry.item.kind is ItemKind.ARTICLE][:DESCRIPTION_HEADLINES]
+    separator = "；" if plan.lang.startswith(("zh", "ja")) else "; "
+    return f"{plan.title}: {separator.join(leads)}" if leads else plan.title
+
+
 def _metadata(book: epub.EpubBook, plan: documents.Plan) -> None:
     issue = plan.issue
+    lang = {XML_LANG: plan.lang}
     if issue.date is not None:
         book.add_metadata("DC", "date", issue.date.isoformat())
+    creator = issue.title or issue.publisher
+    if creator:  # the paper is the book's author (calibre shows it, not "Unknown")
+        book.add_metadata("DC", "creator", creator, {"id": "creator", **lang})
     publisher = issue.publisher or issue.title
     if publisher:
-        book.add_metadata("DC", "publisher", publisher)
-    book.add_metadata("DC", "description", plan.title)
+        book.add_metadata("DC", "publisher", publisher, lang)
+    book.add_metadata("DC", "description", _description(plan), lang)
     if issue.title:
         book.add_metadata(None, "meta", issue.title, {"property": "belongs-to-collection", "id": "series"})
         book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
@@ -158,14 +182,16 @@ def _metadata(book: epub.EpubBook, plan: documents.Plan) -> None:
         "Text of a newspaper issue with a table of contents by print page, a print page list, "
         "and headings for every article."
     )
-    book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary"})
+    book.add_metadata(None, "meta", summary, {"property": "schema:accessibilitySummary", XML_LANG: "en"})
+    book.add_metadata(None, "meta", CONFORMS_TO, {"property": "dcterms:conformsTo"})
+    book.add_metadata(None, "meta", "newsissue", {"property": "a11y:certifiedBy"})
     book.add_metadata(None, "meta", f"{plan.title} (print)", {"property": "pageBreakSource"})
 
 
 def build(issue: Issue, options: EpubOptions) -> bytes:
     """The EPUB file's bytes."""
     labels = labels_for(issue.language)
-    plan = documents.plan(issue, labels, advertisements=options.advertisements)
+    plan = documents.plan(issue, labels, advertisements=options.advertisements, vertical=options.vertical)
     book = epub.EpubBook()
     book.set_identifier(identifier(issue))
     book.set_title(plan.title)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Sequence
 
 import attrs
@@ -61,6 +62,8 @@ class Plan:
 
     issue: Issue
     labels: Labels
+    #: Vertical writing: short digit runs are set upright (``span.tcy``).
+    vertical: bool
     lang: str
     title: str
     entries: tuple[Entry, ...]
@@ -99,7 +102,7 @@ def _item_title(item: Article, labels: Labels) -> str:
     return first[:30] or labels.other
 
 
-def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
+def plan(issue: Issue, labels: Labels, *, advertisements: bool, vertical: bool = False) -> Plan:
     """Decide file names and reading order."""
     pages = {page.number: page for page in issue.pages}
     entries = []
@@ -122,6 +125,7 @@ def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
     return Plan(
         issue=issue,
         labels=labels,
+        vertical=vertical,
         lang=issue.locale() or "und",
         title=title,
         entries=tuple(entries),
@@ -132,8 +136,40 @@ def plan(issue: Issue, labels: Labels, *, advertisements: bool) -> Plan:
     )
 
 
+# One or two digits standing alone: set upright in vertical writing (縦中横, tate-chu-yoko).
+_SHORT_DIGITS = re.compile(r"(?<![0-9])[0-9]{1,2}(?![0-9])")
+
+
+def _upright_digits(element: etree._Element) -> None:
+    """Wrap each short run of digits in the text under ``element`` in ``span.tcy``."""
+
+    def spans(text: str) -> tuple[str, list[etree._Element]]:
+        pieces = _SHORT_DIGITS.split(text)
+        digits = _SHORT_DIGITS.findall(text)
+        made = []
+        for run, after in zip(digits, pieces[1:], strict=True):
+            span = E.span(run, {"class": "tcy"})
+            span.tail = after
+            made.append(span)
+        return pieces[0], made
+
+    for node in list(element.iter()):
+        if node.text and _SHORT_DIGITS.search(node.text):
+            node.text, made = spans(node.text)
+            for position, span in enumerate(made):
+                node.insert(position, span)
+        if node is not element and node.tail and _SHORT_DIGITS.search(node.tail):
+            node.tail, made = spans(node.tail)
+            parent = node.getparent()
+            place = parent.index(node)
+            for offset, span in enumerate(made, 1):
+                parent.insert(place + offset, span)
+
+
 def _document(plan: Plan, title: str, *children: etree._Element, body_type: str | None = None) -> bytes:
     body = E.body(*children)
+    if plan.vertical:
+        _upright_digits(body)
     if body_type:
         body.set(EPUB_TYPE, body_type)
     head = E.head(E.meta(charset="utf-8"), E.title(title), E.link(rel="stylesheet", type="text/css", href="style.css"))
@@ -233,7 +269,9 @@ def _part_id(part: Part) -> str:
     return f"part-p{part.page:02d}-{part.index:02d}"
 
 
-def _navigation(plan: Plan, index: int) -> etree._Element:
+def _navigation(plan: Plan, index: int, *, landmark: bool = True) -> etree._Element:
+    """Previous / contents / next; the top one a navigation landmark, the bottom one the same links (no
+    second landmark of the same name)."""
     labels, entries = plan.labels, plan.entries
     links: list[etree._Element] = []
     if index > 0:
@@ -243,6 +281,8 @@ def _navigation(plan: Plan, index: int) -> etree._Element:
         links.append(E.a(f"{labels.next} ›", href=entries[index + 1].file_name, rel="next"))
     for link in links[:-1]:
         link.tail = " · "
+    if not landmark:
+        return E.div(*links, {"class": "article-nav"})
     nav = E.nav(*links, {"class": "article-nav"})
     nav.set("aria-label", labels.navigation)
     return nav
@@ -298,7 +338,9 @@ def _article_xhtml(plan: Plan, index: int) -> bytes:
     byline = item.byline_text or "、".join(b.name for b in item.bylines) or None
     if byline:
         header.append(_p(byline, "byline"))
-    if (dateline := _dateline_shown(item)) is not None:
+    dateline = _dateline_shown(item)
+    opening = item.body[0] if item.body else None
+    if dateline is not None and not isinstance(opening, Paragraph):
         header.append(_p(dateline, "dateline"))
     parts: list[etree._Element] = [header] if len(header) else []
     story = entry.story
@@ -309,11 +351,17 @@ def _article_xhtml(plan: Plan, index: int) -> bytes:
             parts.append(E.p(plan.page_title(page), {"class": "part-page", "id": _part_id(part)}))
         if printed.continued_from is not None and printed.continued_from.item is None:
             parts.append(_jump(plan, printed.continued_from, "jump-in"))
-        parts.extend(_block(block) for block in printed.body)
+        blocks = [_block(block) for block in printed.body]
+        if not position and dateline is not None and isinstance(opening, Paragraph):
+            # The dateline runs into the first paragraph, as printed: "PORT ELLIS — The city …".
+            lead = E.span(dateline, {"class": "dateline-lead"})
+            lead.tail = " " + opening.text
+            blocks[0] = E.p(lead)
+        parts.extend(blocks)
         if printed.continued_on is not None and printed.continued_on.item is None:
             parts.append(_jump(plan, printed.continued_on, "jump-out"))
     article = E.article(*parts, {"class": item.kind.value})
-    return _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index))
+    return _document(plan, entry.title, _navigation(plan, index), article, _navigation(plan, index, landmark=False))
 
 
 def nav(plan: Plan) -> Document:
