@@ -135,20 +135,17 @@ def _parts_of_body(blocks: list[etree._Element]) -> list[list[etree._Element]]:
     return parts
 
 
-def _page_properties(package: etree._Element, group: etree._Element) -> dict[str, list[str]]:
-    """What the package says of a page group: its partMeta's properties (earlier versions: the group's own)."""
-    for part in package.iterfind(_q("partMeta")):
-        if group.get("id") in (part.get("contentrefs") or "").split():
-            return _props(part, "partMetaExtProperty")
-    return _props(group, "groupExtProperty")
-
-
 def _pages(package: etree._Element, groups: list[etree._Element], items: dict[str, etree._Element]) -> list[Page]:
     """The pages of the package's page groups, with the parts of each story linked again."""
     pages: list[tuple[dict[str, list[str]], int, list[Article]]] = []
     places: dict[tuple[str, int], tuple[int, int]] = {}
+    # What the package says of each page group: its partMeta (earlier versions: the group's own properties).
+    described = {
+        ref: part for part in package.iterfind(_q("partMeta")) for ref in (part.get("contentrefs") or "").split()
+    }
     for group in groups:
-        props = _page_properties(package, group)
+        meta = described.get(group.get("id", ""))
+        props = _props(meta, "partMetaExtProperty") if meta is not None else _props(group, "groupExtProperty")
         number = _one(props, "pageNumber", int)
         if number is None:
             raise ParseError(f"page group {group.get('id')} has no niprop:pageNumber")
