@@ -184,3 +184,26 @@ def _provider(issue: newsissue.Issue) -> str:
     """The provider and date part of our guids (``cn-99-0123:20250318``)."""
     uri = json.loads(newsissue.render(issue, "ninjs"))["uri"]
     return uri.removeprefix("urn:newsml:").rpartition(":")[0]
+
+
+@pytest.mark.parametrize("name", ["qingxi-daily", "harbour-gazette", "golden"])
+def test_pyconverters_newsml_gives_the_main_headline_and_the_full_text(name: str, golden_page: Path) -> None:
+    """Kairntech's converter (the AFP-style reading): one document a story, titled by its main headline."""
+    _needs("pyconverters_newsml", "pyconverters-newsml")
+    _needs("inscriptis", "inscriptis")
+    from tests.pyconverters import convert
+
+    issue = newsissue.parse(golden_page if name == "golden" else EXAMPLES / name)
+    documents = convert(newsissue.render(issue, "newsml"))
+    stories = iptc.exported_stories(issue, IptcOptions())
+    assert len(documents) == len(stories)
+    for document, story in zip(documents, stories, strict=True):
+        first = story.first
+        if first.headline:
+            assert document.title == first.headline  # not the kicker
+        text = _printed(document.text)
+        for part in story.parts:
+            for block in part.item.body:
+                for field in ("text", "caption", "credit"):
+                    if value := getattr(block, field, None):
+                        assert _printed(value) in text, (first.headline, value)

@@ -12,7 +12,7 @@ from typing import Any
 from lxml import etree
 from lxml.builder import ElementMaker
 
-from ..model import Article, Issue, ItemKind, Page, Story
+from ..model import Article, Issue, ItemKind, Page, Paragraph, Story
 from . import iptc
 from .html import XHTML, body_elements
 from .newsml import NAR, NewsMLOptions
@@ -165,8 +165,9 @@ def _news_item(issue: Issue, story: Story, naming: iptc.Naming, pages: dict[int,
     ]
     body = X.body()
     dateline = story.first.dateline
-    if dateline is not None and dateline.text is not None:  # as printed, for readers that read no dateline
-        body.append(X.p(dateline.text, {"class": "dateline"}))
+    opening = next((block.text for block in story.first.body if isinstance(block, Paragraph)), "")
+    if dateline is not None and dateline.text is not None and not opening.startswith(dateline.text):
+        body.append(X.p(dateline.text, {"class": "dateline"}))  # as printed, for readers that read no dateline
     for seq, part in enumerate(story.parts, 1):
         if seq > 1:
             body.append(X.p(iptc.page_title(issue, pages[part.page]), {"class": "part-page"}))
