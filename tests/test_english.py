@@ -202,3 +202,17 @@ def test_ocr_damaged_pages_parse_and_keep_their_articles(
     )
     assert "$14 million" in text and "direction" in text
     assert not re.search(r"[a-z]- [a-z]", text)
+
+
+def test_advertisements_and_notices_keep_their_printed_lines(english_issue: Path) -> None:
+    """A block of display lines (a sale, a public notice) is not one paragraph: each printed line stays one."""
+    issue = newsissue.parse(english_issue)
+    kept = {
+        item.kind.value: [block.text for block in item.body]
+        for page in issue.pages
+        for item in page.items
+        if item.kind is not newsissue.ItemKind.ARTICLE
+    }
+    assert kept["advertisement"] == ["SPRING SALE", "Harbour Hardware", "20% off all garden tools", "Call 555-0142"]
+    notice = ["PUBLIC NOTICE", "Hydrant flushing", "Port Ellis Water Department", "March 24 to March 28"]
+    assert kept["notice"] == notice

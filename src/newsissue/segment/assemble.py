@@ -23,6 +23,7 @@ What each unit is comes from ``tokens``; a finished item is built by ``items``.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -217,6 +218,8 @@ class _Reader:
         """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
         lines = tuple(token.text for token in run)
         kind = self.conv.classify(lines)
+        if kind in (ItemKind.ADVERTISEMENT, ItemKind.NOTICE):  # its lines are printed lines: kept apart
+            lines = tuple(line for token in run for line in printed_lines(token.text, token.unit))
         body = tuple(Paragraph(text=line) for line in lines)
         self.items.append(Article(kind=kind, body=body, confidence=sureness(token.unit.margin for token in run)))
         if sections:
@@ -405,6 +408,15 @@ class _Reader:
             self.note(*note, None)
         self.items.append(item)
         self.current = None
+
+
+def printed_lines(text: str, unit: Unit) -> list[str]:
+    """A unit's text cut back into its source lines where they were joined with a space."""
+    if text != unit.text or not unit.breaks:
+        return [text]
+    cuts = [0, *(cut for cut in unit.breaks if text[cut - 1 : cut] == " "), len(text) + 1]
+    pieces = (text[start : end - 1].strip() for start, end in itertools.pairwise(cuts))
+    return [piece for piece in pieces if piece]
 
 
 def read_layout(

@@ -38,6 +38,9 @@ class Unit(NamedTuple):
     prose: bool = False
     #: What the conventions already found in the unit's one line, if the segmenter asked.
     matches: Matches | None = None
+    #: Where in ``text`` each source line after the first begins (its soft wraps): an
+    #: advertisement's or notice's lines are printed lines, kept apart again.
+    breaks: tuple[int, ...] = ()
 
 
 def build_units(
@@ -59,7 +62,13 @@ def build_units(
             joined = join(unit.text, line.text)
             if len(joined) < len(unit.text) + len(line.text):
                 removed.append(Removed(units[-1].end_line, "hyphen", unit.text[-12:] + "|" + line.text[:12]))
-            units[-1] = unit._replace(text=joined, end_line=line.line, prose=False, matches=None)
+            units[-1] = unit._replace(
+                text=joined,
+                end_line=line.line,
+                prose=False,
+                matches=None,
+                breaks=(*unit.breaks, len(joined) - len(line.text)),
+            )
             continue
         kind = line.kind
         title = None if kind is not _TEXT else label == TITLE
@@ -79,6 +88,7 @@ def build_units(
                     margins[index],
                     bool(prose) and prose[index] and not title,
                     found.get(line.text) if found else None,
+                    (),
                 )
             )
         )
