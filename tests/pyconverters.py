@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import functools
 import io
-import sys
 import types
 from typing import Any
 
 import pydantic
+
+from tests.stubs import module, stubbed
 
 
 class _Document(pydantic.BaseModel):
@@ -41,42 +42,28 @@ class _Category(pydantic.BaseModel):
     labelName: str | None = None  # noqa: N815
 
 
-def _module(name: str, **attributes: Any) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__dict__.update(attributes)
-    return module
-
-
 @functools.cache
 def _converter() -> Any:
     stubs = {
-        "pandas": _module("pandas"),
-        "pymultirole_plugins": _module("pymultirole_plugins"),
-        "pymultirole_plugins.util": _module(
+        "pandas": module("pandas"),
+        "pymultirole_plugins": module("pymultirole_plugins"),
+        "pymultirole_plugins.util": module(
             "pymultirole_plugins.util", comma_separated_to_list=lambda text: [part.strip() for part in text.split(",")]
         ),
-        "pymultirole_plugins.v1": _module("pymultirole_plugins.v1"),
-        "pymultirole_plugins.v1.converter": _module(
+        "pymultirole_plugins.v1": module("pymultirole_plugins.v1"),
+        "pymultirole_plugins.v1.converter": module(
             "pymultirole_plugins.v1.converter",
             ConverterParameters=type("ConverterParameters", (pydantic.BaseModel,), {}),
             ConverterBase=type("ConverterBase", (), {}),
         ),
-        "pymultirole_plugins.v1.schema": _module(
+        "pymultirole_plugins.v1.schema": module(
             "pymultirole_plugins.v1.schema", Document=_Document, Category=_Category
         ),
-        "starlette": _module("starlette"),
-        "starlette.datastructures": _module("starlette.datastructures", UploadFile=object),
+        "starlette": module("starlette"),
+        "starlette.datastructures": module("starlette.datastructures", UploadFile=object),
     }
-    saved = {name: sys.modules.get(name) for name in stubs}
-    sys.modules.update(stubs)
-    try:
+    with stubbed(stubs):
         from pyconverters_newsml.newsml import NewsMLConverter, NewsMLParameters
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
     return NewsMLConverter(), NewsMLParameters()
 
 

@@ -50,6 +50,8 @@ from typing import Any, NamedTuple
 
 from lxml import etree
 
+from tests.stubs import module, stubbed
+
 VERSION = "2.5.3"
 # feed_parsers/__init__.py: the line from which it imports the other parsers to register them.
 _REGISTRATIONS = "# must be imported for registration"
@@ -93,12 +95,6 @@ class ParserError(Exception):
         return error
 
 
-def _module(name: str, **attributes: Any) -> types.ModuleType:
-    module = types.ModuleType(name)
-    module.__dict__.update(attributes)
-    return module
-
-
 def _wheel_file(relative: str) -> Path:
     distribution = importlib.metadata.distribution("superdesk-core")
     if distribution.version != VERSION:
@@ -110,11 +106,11 @@ def _execute(name: str, relative: str, *, stop_at: str | None = None) -> types.M
     source = _wheel_file(relative).read_text(encoding="utf-8")
     if stop_at is not None:
         source = source[: source.index(stop_at)]
-    module = types.ModuleType(name)
-    module.__file__ = str(_wheel_file(relative))
-    sys.modules[name] = module
-    exec(compile(source, module.__file__, "exec"), module.__dict__)
-    return module
+    loaded = types.ModuleType(name)
+    loaded.__file__ = str(_wheel_file(relative))
+    sys.modules[name] = loaded
+    exec(compile(source, loaded.__file__, "exec"), loaded.__dict__)
+    return loaded
 
 
 @contextmanager
@@ -125,15 +121,15 @@ def _framework_stubs() -> Iterator[None]:
         raise AssertionError(f"the parser asked Superdesk's database for {name}")
 
     stubs = {
-        "flask": _module("flask", current_app=app),
-        "superdesk": _module("superdesk", config=types.SimpleNamespace(), app=app),
-        "superdesk.errors": _module(
+        "flask": module("flask", current_app=app),
+        "superdesk": module("superdesk", config=types.SimpleNamespace(), app=app),
+        "superdesk.errors": module(
             "superdesk.errors", ParserError=ParserError, SkipValue=type("SkipValue", (Exception,), {})
         ),
-        "superdesk.io": _module("superdesk.io"),
-        "superdesk.io.registry": _module("superdesk.io.registry", register_feed_parser=lambda name, parser: None),
-        "superdesk.metadata": _module("superdesk.metadata"),
-        "superdesk.metadata.item": _module(
+        "superdesk.io": module("superdesk.io"),
+        "superdesk.io.registry": module("superdesk.io.registry", register_feed_parser=lambda name, parser: None),
+        "superdesk.metadata": module("superdesk.metadata"),
+        "superdesk.metadata.item": module(
             "superdesk.metadata.item",
             ITEM_TYPE="type",
             CONTENT_TYPE=_ContentTypes(
@@ -141,25 +137,16 @@ def _framework_stubs() -> Iterator[None]:
             ),
             Priority=_Priority,
         ),
-        "superdesk.metadata.utils": _module(
+        "superdesk.metadata.utils": module(
             "superdesk.metadata.utils",
             is_normal_package=lambda doc: doc["type"] == "composite",
             generate_tag_from_url=_generate_tag_from_url,
         ),
-        "superdesk.utc": _module("superdesk.utc", utc=datetime.UTC),
+        "superdesk.utc": module("superdesk.utc", utc=datetime.UTC),
     }
     stubs["superdesk"].get_resource_service = get_resource_service
-    loaded = ["superdesk.etree", "superdesk.io.feed_parsers"]
-    saved = {name: sys.modules.get(name) for name in [*stubs, *loaded]}
-    sys.modules.update(stubs)
-    try:
+    with stubbed(stubs, restore=["superdesk.etree", "superdesk.io.feed_parsers"]):
         yield
-    finally:
-        for name, module in saved.items():
-            if module is None:
-                sys.modules.pop(name, None)
-            else:
-                sys.modules[name] = module
 
 
 def _generate_tag_from_url(url: str, prefix: str = "tag") -> str:
