@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ebooklib import epub
 from lxml import etree
 
-from newsissue import ExportError, Issue, ItemKind
+from newsissue import ExportError, Issue
 from newsissue.errors import quoted
 from newsissue.plugins import labels_for
 
@@ -150,9 +150,7 @@ DESCRIPTION_HEADLINES = 3
 
 def _description(plan: documents.Plan) -> str:
     """The issue and its front page's lead headlines: what a library shows under the title."""
-    issue = plan.issue
-    front = plan.entries_of(issue.pages[0]) if issue.pages else []
-    leads = [entry.title for entry in front if entry.item.kind is ItemKind.ARTICLE][:DESCRIPTION_HEADLINES]
+    leads = plan.lead_headlines(DESCRIPTION_HEADLINES)
     separator = "；" if plan.lang.startswith(("zh", "ja")) else "; "
     return f"{plan.title}: {separator.join(leads)}" if leads else plan.title
 

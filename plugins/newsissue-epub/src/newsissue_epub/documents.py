@@ -82,6 +82,11 @@ class Plan:
         """The entries of the stories that open on this page, in reading order."""
         return [self.entries[index] for index in self.openings.get(page.number, ())]
 
+    def lead_headlines(self, count: int) -> list[str]:
+        """The titles of the first ``count`` articles that open on the front page (the cover's, the description's)."""
+        front = self.entries_of(self.issue.pages[0]) if self.issue.pages else []
+        return [entry.title for entry in front if entry.item.kind is ItemKind.ARTICLE][:count]
+
     def continuations_of(self, page: Page) -> list[tuple[Entry, Part]]:
         """The later parts of stories that this page prints, with their stories' entries."""
         return self.continuations.get(page.number, [])
@@ -193,8 +198,7 @@ def cover(plan: Plan) -> Document:
     details += [text for text in (issue.lunar_date, issue.publisher) if text]
     if details:
         parts.append(_p(" · ".join(details), "cover-details"))
-    front = [entry for entry in plan.entries if entry.page.number == issue.pages[0].number] if issue.pages else []
-    leads = [entry.title for entry in front if entry.item.kind is ItemKind.ARTICLE][:COVER_HEADLINES]
+    leads = plan.lead_headlines(COVER_HEADLINES)
     if leads:
         parts.append(E.ul(*(E.li(title) for title in leads), {"class": "cover-headlines"}))
     section = E.section(*parts, {"class": "cover"})
