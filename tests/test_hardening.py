@@ -127,7 +127,7 @@ def test_error_lines_quote_input_at_a_readable_length(example_issue: Path) -> No
 
 # --- accepted by the parser, refused by an exporter: every parsed issue exports to every format
 
-FORMATS = ("json", "newsml", "ninjs", "epub")
+FORMATS = ("json", "newsml", "ninjs", "mets", "epub")
 
 
 def exports_everywhere(issue: newsissue.Issue) -> None:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         Page,
         Paragraph,
         Part,
+        Region,
         Role,
         Severity,
         Story,
@@ -59,8 +60,8 @@ _HOMES = {
     "Reader": "interfaces",
     **dict.fromkeys(
         (
-            "Article Block Byline Dateline Diagnostic Figure Heading Issue ItemKind Jump Page Paragraph Part Role"
-            " Severity Story"
+            "Article Block Byline Dateline Diagnostic Figure Heading Issue ItemKind Jump Page Paragraph Part Region"
+            " Role Severity Story"
         ).split(),
         "model",
     ),
@@ -90,6 +91,7 @@ __all__ = [
     "Part",
     "PluginError",
     "Reader",
+    "Region",
     "Role",
     "Severity",
     "Story",

@@ -62,13 +62,18 @@ def _read(args: argparse.Namespace) -> Issue:
 
 
 def _format_of(args: argparse.Namespace) -> str:
-    """``--to``, else the format whose suffix the output file has (``.epub``; ``.json`` is native JSON)."""
+    """``--to``, else the format whose suffix the output file has (``.epub``; ``.json`` is native JSON;
+    the longest suffix wins: ``.mets.xml`` is METS, ``.xml`` NewsML-G2)."""
     from .plugins import default_registry
 
     registry = default_registry()
     if args.to:
         return registry.exporter(args.to).name
-    suffix = os.path.splitext(args.output)[1].lower() if args.output and args.output != "-" and not args.batch else ""
+    name = args.output.lower() if args.output and args.output != "-" and not args.batch else ""
+    suffix = (
+        max((e.suffix for e in registry.exporters.values() if name.endswith(e.suffix)), key=len, default="")
+        or os.path.splitext(name)[1]
+    )
     named = sorted(name for name, exporter in registry.exporters.items() if exporter.suffix == suffix)
     if suffix == ".json" and "json" in named:  # ninjs shares the suffix: native JSON unless -t ninjs
         named = ["json"]

@@ -1,7 +1,9 @@
 """What a page shows, as every reader gives it to the segmenter: lines with their text, marks and look.
 
-A reader (plain or Markdown-ish text today; ALTO, hOCR, PAGE-XML tomorrow) turns its
-format into a sequence of :class:`Line` objects. Text readers know the line breaks,
+A reader (plain or Markdown-ish text, ALTO, hOCR, PAGE-XML, page-tool JSON) turns its
+format into a sequence of :class:`Line` objects; an archive reader gives an
+:class:`IssueEvidence`: its pages' lines, the issue's metadata and, where the archive
+records one, its own article map. Text readers know the line breaks,
 blank lines, indents and Markdown marks; archive readers add a font size, bold and
 the line's box where the format records them. The segmenter (``newsissue.segment``)
 reads only this evidence, so every reader feeds the same decoder.
@@ -9,10 +11,13 @@ reads only this evidence, so every reader feeds the same decoder.
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 from typing import NamedTuple
 
-__all__ = ["REMOVED_MESSAGES", "Line", "LineKind", "Removed"]
+import attrs
+
+__all__ = ["REMOVED_MESSAGES", "IssueEvidence", "Line", "LineKind", "PageEvidence", "Removed", "StructureItem"]
 
 
 class LineKind(enum.Enum):
@@ -46,6 +51,15 @@ class Line(NamedTuple):
     box: tuple[int, int, int, int] | None = None
     #: The format's id of the block holding the line (an ALTO TextBlock), if any.
     block: str | None = None
+    #: The format's id of the line itself (an ALTO TextLine), if any.
+    ref: str | None = None
+    #: What the format says the line's region is: ``advertisement``, ``table``, ``heading``,
+    #: ``caption``, ``header``, ``page-number`` … (an ALTO ComposedBlock's or a PAGE region's type).
+    zone: str | None = None
+    #: The format's id of the region around the line's block (an ALTO ComposedBlock), if any.
+    group: str | None = None
+    #: The OCR engine's mean word confidence for the line (0–1), where the format records it.
+    confidence: float | None = None
 
 
 class Removed(NamedTuple):
@@ -62,3 +76,47 @@ REMOVED_MESSAGES = {
     "comment": "an HTML comment removed",
     "hyphen": "a hyphen at a line end removed in joining the word",
 }
+
+
+@attrs.frozen(kw_only=True)
+class PageEvidence:
+    """One page of an archive: its lines in the file's order, its print number and label, where it was read."""
+
+    lines: tuple[Line, ...]
+    number: int | None = None
+    label: str | None = None
+    source: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class StructureItem:
+    """An item of an archive's own article map (a METS logical ``ARTICLE`` div, a KB DIDL article).
+
+    ``blocks`` are (page number, block id) pairs in the archive's reading order.
+    """
+
+    kind: str
+    label: str | None = None
+    blocks: tuple[tuple[int, str], ...] = ()
+    #: What the archive says a block is, where it says more than body: ``title``, ``overline``, ``subheadline``.
+    roles: tuple[tuple[tuple[int, str], str], ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class IssueEvidence:
+    """What an archive reader found: pages in print order, the issue's metadata, the archive's own map.
+
+    ``structure`` is None where the archive records no article map (NDNP, a bare ALTO page).
+    """
+
+    pages: tuple[PageEvidence, ...]
+    title: str | None = None
+    date: _dt.date | None = None
+    number: int | None = None
+    edition: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    source: str | None = None
+    structure: tuple[StructureItem, ...] | None = None
+    #: What reading the archive noticed, as (code, message) pairs.
+    notes: tuple[tuple[str, str], ...] = ()

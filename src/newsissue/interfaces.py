@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import abc
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, BinaryIO, ClassVar
 
 import attrs
 
+from .evidence import IssueEvidence
 from .model import Issue
 
 __all__ = ["Exporter", "NoOptions", "Reader"]
@@ -52,7 +55,7 @@ class Exporter(abc.ABC):
 
 
 class Reader(abc.ABC):
-    """An input format other than page text (our own JSON, NewsML-G2 …)."""
+    """An input format other than page text (our own JSON, NewsML-G2, an archive's ALTO/METS …)."""
 
     #: Reader name, e.g. ``"json"``.
     name: ClassVar[str]
@@ -66,5 +69,19 @@ class Reader(abc.ABC):
         """Whether ``text`` is in this reader's format (a cheap look at its start)."""
 
     @abc.abstractmethod
-    def read(self, text: str, *, source: str | None) -> Issue:
-        """The issue ``text`` holds. Raise :class:`~newsissue.ParseError` if it is malformed."""
+    def read(self, text: str, *, source: str | None) -> Issue | IssueEvidence:
+        """The issue ``text`` holds, or its pages' evidence for the segmenter to read.
+
+        Raise :class:`~newsissue.ParseError` if it is malformed.
+        """
+
+    def takes(self, paths: Sequence[Path]) -> bool:
+        """Whether the reader reads these files or folders as a whole (an archive's issue folder).
+
+        :func:`newsissue.parse` asks before reading paths as page text. The default: no.
+        """
+        return False
+
+    def read_files(self, paths: Sequence[Path]) -> Issue | IssueEvidence:
+        """The issue the paths hold (see :meth:`takes`), or its evidence; ParseError if malformed."""
+        raise NotImplementedError

@@ -32,6 +32,7 @@ __all__ = [
     "Page",
     "Paragraph",
     "Part",
+    "Region",
     "Role",
     "Severity",
     "Story",
@@ -146,10 +147,26 @@ class Jump:
 
 
 @attrs.frozen(kw_only=True)
+class Region:
+    """Where some text was printed, as the source records it: a block and its lines, or a box.
+
+    ``block`` and ``lines`` are the source's ids (an ALTO ``TextBlock`` and its ``TextLine`` s,
+    a PAGE-XML ``TextRegion``, an hOCR ``ocr_par``); ``box`` is (left, top, right, bottom) in the
+    source's units; ``page`` is the print page, when it is not the enclosing page.
+    """
+
+    block: str | None = _text()
+    lines: tuple[str, ...] = ()
+    box: tuple[int, int, int, int] | None = None
+    page: int | None = attrs.field(default=None, validator=_positive)
+
+
+@attrs.frozen(kw_only=True)
 class Paragraph:
-    """A paragraph of body text."""
+    """A paragraph of body text; ``regions`` say where it was printed, where the source tells."""
 
     text: str = _text("")
+    regions: tuple[Region, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -157,6 +174,7 @@ class Heading:
     """A crosshead (小标题) inside a body."""
 
     text: str = _text("")
+    regions: tuple[Region, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -166,6 +184,7 @@ class Figure:
     caption: str | None = _text()
     credit: str | None = _text()
     image: str | None = _text()
+    regions: tuple[Region, ...] = ()
 
 
 Block = Paragraph | Heading | Figure
@@ -182,6 +201,8 @@ class Article:
     ``byline_text`` keeps the byline as printed; ``bylines`` are the people in it.
     ``continued_on`` / ``continued_from`` are the item's jump lines. ``confidence`` (0–1) is
     how sure the parser was of the item's reading; it is not content, so equality ignores it.
+    ``regions`` say where the item's title stack, byline and dateline were printed (each body
+    block has its own), where the source tells.
     """
 
     kind: ItemKind = ItemKind.ARTICLE
@@ -195,6 +216,7 @@ class Article:
     continued_from: Jump | None = None
     continued_on: Jump | None = None
     confidence: float | None = attrs.field(default=None, eq=False, validator=_unit_interval)
+    regions: tuple[Region, ...] = ()
 
 
 def _ascending_pages(_inst: object, _attribute: attrs.Attribute[Any], pages: tuple[Page, ...]) -> None:

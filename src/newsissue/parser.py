@@ -15,7 +15,7 @@ import pluggy
 
 from .decoding import decode
 from .errors import NewsIssueError, ParseError
-from .evidence import REMOVED_MESSAGES
+from .evidence import REMOVED_MESSAGES, IssueEvidence
 from .languages.base import Conventions, Masthead
 from .linking import link_jumps
 from .long_pages import join_parts, parts
@@ -385,6 +385,7 @@ def parse(
     encoding: str | None = None,
     overrides: Mapping[str, Any] | None = None,
     plugins: pluggy.PluginManager | None = None,
+    structure: bool = True,
 ) -> Issue:
     """Read a newspaper issue.
 
@@ -393,11 +394,15 @@ def parse(
     are separated by form feeds. ``language`` (a BCP 47 tag) skips detection;
     ``overrides`` sets issue fields (``{"title": "…", "date": "2023-12-07"}``).
 
+    An archive's issue (a folder or files of ALTO pages, a METS or DIDL issue file, an NDNP
+    batch folder holding one issue) is read from its lines' geometry; where the archive has its
+    own article map, ``structure`` says whether to take its items (the default) or segment afresh.
+
     Raises :class:`~newsissue.ParseError`, and nothing else, for input that is
     not a newspaper issue. What was repaired or guessed is in ``issue.diagnostics``.
     """
     try:
-        return _parse(source, language, encoding, overrides, plugins)
+        return _parse(source, language, encoding, overrides, plugins, structure=structure)
     except NewsIssueError as exc:
         if isinstance(exc, ParseError):
             raise
@@ -412,14 +417,21 @@ def _parse(
     encoding: str | None,
     overrides: Mapping[str, Any] | None,
     plugins: pluggy.PluginManager | None,
+    *,
+    structure: bool = True,
 ) -> Issue:
     registry = registry_for(plugins)
+    paths = _paths(source)
+    if paths:
+        for reader in registry.readers.values():
+            if reader.takes(paths):
+                return _read(reader.read_files(paths), registry, language, overrides, structure)
     texts = _texts(source, encoding, registry)
     if len(texts) == 1:
         for reader in registry.readers.values():
             if reader.recognises(texts[0].text):
-                issue = reader.read(texts[0].text, source=texts[0].source)
-                return override_issue(issue, overrides) if overrides else issue
+                read = reader.read(texts[0].text, source=texts[0].source)
+                return _read(read, registry, language, overrides, structure)
     pages_text = _split_pages(texts)
     source, read_notes = texts[0].source, [note for text in texts for note in text.notes]
     del texts  # the pages hold the text now: one copy of it, not two
@@ -494,6 +506,37 @@ def _parse(
         **fields,
     )
     return override_issue(issue, overrides) if overrides else issue
+
+
+def _paths(source: Source) -> list[Path]:
+    """The paths a source names (none for text or bytes)."""
+    if isinstance(source, os.PathLike):
+        return [Path(source)]
+    if isinstance(source, str | bytes | bytearray | memoryview) or not isinstance(source, Sequence):
+        return []
+    if all(isinstance(path, str | os.PathLike) for path in source):
+        return [Path(path) for path in source]
+    return []
+
+
+def _read(
+    read: Issue | IssueEvidence,
+    registry: Registry,
+    language: str | None,
+    overrides: Mapping[str, Any] | None,
+    structure: bool,
+) -> Issue:
+    """A reader's issue, or the issue its evidence holds, read by the segmenter."""
+    if isinstance(read, IssueEvidence):
+        from .archives import build_issue
+
+        sample = " ".join(line.text for page in read.pages[:4] for line in page.lines[:200])
+        if not sample.strip():
+            raise ParseError(f"{read.source or 'input'} holds no text")
+        conventions, code, detected = _pick_language(registry, language, sample)
+        notes = [Diagnostic(code="language-detected", message=f"language detected as {code}")] if detected else []
+        read = build_issue(read, conventions, code, structure=structure, notes=notes)
+    return override_issue(read, overrides) if overrides else read
 
 
 _STYLE_NOTES = {

@@ -47,6 +47,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "newsissue.formats.json",
     "newsissue.formats.newsml",
     "newsissue.formats.ninjs",
+    "newsissue.formats.layout",
+    "newsissue.formats.mets",
 )
 
 

@@ -13,10 +13,11 @@ from typing import Any
 
 import attrs
 import cattrs
+from cattrs.gen import make_dict_unstructure_fn, override
 from cattrs.strategies import configure_tagged_union
 
 from ..errors import ParseError, quoted
-from ..model import Article, Block, Issue, Page
+from ..model import Article, Block, Figure, Heading, Issue, Page, Paragraph, Region
 from . import jsonstream
 from .json import FORMAT
 from .jsonstream import Lazy
@@ -64,7 +65,15 @@ def _make_converter() -> cattrs.Converter:
     for kind, accepted in ((str, (str,)), (int, (int,)), (float, (int, float)), (bool, (bool,))):
         conv.register_structure_hook(kind, _strict(kind, *accepted))
     conv.register_structure_hook(enum.StrEnum, _enum)  # before str in the enums' MRO
+    # Where text was printed is written only where the source told it (an archive's pages).
+    conv.register_unstructure_hook(Region, make_dict_unstructure_fn(Region, conv, _cattrs_omit_if_default=True))
+    for kind in (Paragraph, Heading, Figure):
+        hook = make_dict_unstructure_fn(kind, conv, regions=override(omit_if_default=True))
+        conv.register_unstructure_hook(kind, hook)
     configure_tagged_union(Block, conv, tag_generator=lambda cls: cls.__name__.lower(), tag_name="type")
+    conv.register_unstructure_hook(
+        Article, make_dict_unstructure_fn(Article, conv, regions=override(omit_if_default=True))
+    )
     return conv
 
 

@@ -42,8 +42,8 @@ _SLOW_LEADS = _MARKUP_LEADS | _INDENTS
 _TEXT_KIND, _HEADING_KIND, _IMAGE_KIND = LineKind.TEXT, LineKind.HEADING, LineKind.IMAGE
 # A line from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
 _line = functools.partial(tuple.__new__, Line)
-# No font size, boldness, box or block: plain text does not record them.
-_NONE = (None, None, None, None)
+# No font size, boldness, box, block, id, zone or confidence: plain text does not record them.
+_NONE = (None, None, None, None, None, None, None, None)
 
 
 def _clean(text: str, marks: bool = True, printable: bool = False) -> str:
@@ -96,7 +96,7 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
             # Most lines: no markup, no indent, no break inside; only the trailing marks to read.
             escaped = raw.endswith("\\")
             append(_line((_TEXT_KIND, _clean(raw[:-1] if escaped else raw, marks, True), number, None, None, False,
-                          blank, opens, None, None, None, None)))  # fmt: skip
+                          blank, opens, *_NONE)))  # fmt: skip
             blank = False
             opens = escaped or raw[-2:] == "  "
             continue

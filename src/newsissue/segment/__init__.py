@@ -20,6 +20,7 @@ from ..evidence import Line, LineKind, Removed
 from ..languages.base import Conventions
 from .decoder import NEVER, viterbi
 from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style, read_paragraph_lines
+from .layout import arrange, has_geometry
 from .units import Matches, Unit, build_units
 
 __all__ = ["PageStyle", "Segmentation", "Standalone", "Unit", "segment_lines"]
@@ -29,6 +30,8 @@ _RECORD_STACK = 6
 # A line printed like a title (capitals, Title Case) read as body by less than this margin is doubtful.
 _TITLE_LOOK = 0.6
 _CLOSE_CALL = 3.0
+# A print score (size, weight, centring) that makes a title line a headline.
+_HEADLINE_PRINT = 4.0
 
 
 @attrs.frozen(kw_only=True)
@@ -36,6 +39,8 @@ class Segmentation:
     """A page's units, what joining them removed, and what the decoder saw of the page."""
 
     units: tuple[Unit, ...]
+    #: An archive page's lines in reading order, as the units were made of them (empty for page text).
+    lines: tuple[Line, ...]
     removed: tuple[Removed, ...]
     #: Database furniture kept apart from the items: record headers and index entries, as printed.
     furniture: tuple[str, ...]
@@ -46,6 +51,8 @@ class Segmentation:
     records: bool
     #: Source lines that look like titles (capitals, Title Case) but were read as body, on a close call.
     doubtful: tuple[int, ...] = ()
+    #: An archive page's bands across the page: the line number each begins on.
+    bands: tuple[int, ...] = ()
 
 
 class Standalone:
@@ -133,21 +140,44 @@ def _fixed(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]
 
 
 def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
-    """Decide a page's units from its lines."""
-    content, furniture, starts, titles = _records(lines, conv)
-    style, measure = page_style(content, conv, records=bool(starts))
+    """Decide a page's units from its lines.
+
+    Lines with boxes (an archive page) are first put in reading order and scored by how they are
+    printed (:mod:`.layout`); their units are the lines in that order.
+    """
+    printed: Sequence[float] = ()
+    geometric = has_geometry(lines)
+    if geometric:
+        arranged = arrange(lines, is_body=lambda text: len(text) > 12 and conv.is_prose(text))
+        content, printed = arranged.lines, arranged.printed
+        furniture, titles = [], set()
+        # Each band across the page opens afresh, as a record does; so does a block printed apart.
+        starts = set(arranged.bands[1:]) | set(arranged.apart)
+        style, measure = PageStyle.COLUMNS, page_style(content, conv)[1]
+    else:
+        content, furniture, starts, titles = _records(lines, conv)
+        style, measure = page_style(content, conv, records=bool(starts))
     alone = Standalone(conv)
     if style is PageStyle.LINES:
         # No line goes on from another: no transition weighs, each line's best label is the answer.
         reading = read_paragraph_lines(content, conv, frozenset(titles))
         labels, margins, prose, looks = reading.labels, reading.margins, reading.prose, reading.looks
     else:
-        scorer = Scorer(content, conv, style, measure, alone, frozenset(titles))
+        scorer = Scorer(content, conv, style, measure, alone, frozenset(titles), printed)
         emissions = scorer.emissions()
         if style is PageStyle.BLOCKS:
             labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
         else:
+            for i in starts if printed else ():  # a band across the page never goes on from the one above
+                row = emissions[i]
+                emissions[i] = (row[TITLE], NEVER, row[BODY], NEVER)
             labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
+            if printed:  # a block opening with a line printed as a headline starts an item, never a crosshead
+                starts.update(
+                    i
+                    for i, label in enumerate(labels)
+                    if label == TITLE and printed[i] >= _HEADLINE_PRINT and content[i].blank
+                )
         prose, looks = scorer.prose, scorer.looks or [None] * len(content)
     units, removed = build_units(
         content, labels, margins, conv.join, records=frozenset(starts), prose=prose, found=alone.found
@@ -159,10 +189,12 @@ def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
     )
     return Segmentation(
         units=tuple(units),
+        lines=tuple(content) if geometric else (),
         removed=tuple(removed),
         furniture=tuple(furniture),
         style=style,
         measure=measure,
-        records=bool(starts),
+        records=bool(starts) and not geometric,
         doubtful=doubtful,
+        bands=tuple(index + 1 for index in arranged.bands) if geometric else (),
     )

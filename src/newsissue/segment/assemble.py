@@ -47,6 +47,8 @@ class PageLayout:
     items: tuple[Article, ...]
     diagnostics: tuple[Diagnostic, ...]
     papers: tuple[str, ...]
+    #: The source line each item starts on (in reading order, ascending).
+    starts: tuple[int, ...] = ()
 
 
 class _Reader:
@@ -69,6 +71,7 @@ class _Reader:
         self.source = source
         self.page = page
         self.items: list[Article] = []
+        self.starts: list[int] = []
         self.diagnostics: list[Diagnostic] = []
         self.papers: list[str] = []
         self.current: Draft | None = None
@@ -185,7 +188,7 @@ class _Reader:
             start += sections
         self.finish()
         stack = run[start:]
-        draft = Draft(kind=kind, margins=[token.unit.margin for token in stack])
+        draft = Draft(kind=kind, first=stack[0].line, margins=[token.unit.margin for token in stack])
         top = min(token.rank for token in stack)
         tops = [position for position, token in enumerate(stack) if token.rank == top]
         conv = self.conv
@@ -222,6 +225,7 @@ class _Reader:
             lines = tuple(line for token in run for line in printed_lines(token.text, token.unit))
         body = tuple(Paragraph(text=line) for line in lines)
         self.items.append(Article(kind=kind, body=body, confidence=sureness(token.unit.margin for token in run)))
+        self.starts.append(run[0].line)
         if sections:
             self.note("section-heading", f"{len(lines)} section heading lines above a headline", run[0].line)
             return
@@ -236,7 +240,7 @@ class _Reader:
         current = self.current
         if current is None:
             self.note("no-headline", "text with no headline above it", token.line, token.text[:40], warn=True)
-            current = self.current = Draft()
+            current = self.current = Draft(first=token.line)
         elif (
             token.anchor
             and current.started
@@ -245,7 +249,7 @@ class _Reader:
         ):
             # A byline or dateline lead inside a body: a new article whose title was missed.
             self.finish()
-            current = self.current = Draft()
+            current = self.current = Draft(first=token.line)
             self.note("no-headline", "a byline or dateline lead with no title run above it", token.line, warn=True)
         elif current.closed and token.kind is Kind.PARA:
             self.note("text-after-jump", "text after the jump line that closed the article", token.line, warn=True)
@@ -407,6 +411,7 @@ class _Reader:
         if note is not None:
             self.note(*note, None)
         self.items.append(item)
+        self.starts.append(draft.first)
         self.current = None
 
 
@@ -439,4 +444,9 @@ def read_layout(
     for unit in debris:
         reader.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)
     reader.read(tokens)
-    return PageLayout(items=tuple(reader.items), diagnostics=tuple(reader.diagnostics), papers=tuple(reader.papers))
+    return PageLayout(
+        items=tuple(reader.items),
+        diagnostics=tuple(reader.diagnostics),
+        papers=tuple(reader.papers),
+        starts=tuple(reader.starts),
+    )

@@ -164,6 +164,8 @@ class Scorer:
     standalone: Callable[[str], bool]
     #: Lines the page's record structure fixes as title lines (a database record's title stack).
     titles: frozenset[int] = frozenset()
+    #: Each line's title score from how it is printed (size, weight, centring), where the reader gave boxes.
+    printed: Sequence[float] = ()
     _alone: list[bool] = attrs.field(init=False, factory=list)
     _dateline: list[bool] = attrs.field(init=False, factory=list)
     _finished: list[bool] = attrs.field(init=False, factory=list)
@@ -225,12 +227,16 @@ class Scorer:
     def _look(self, i: int) -> float | None:
         """The title look of a line that could be a title; None for one that cannot."""
         line, conv = self.lines[i], self.conv
-        if line.kind is not LineKind.TEXT or self._alone[i] or self.prose[i]:
+        if line.kind is not LineKind.TEXT or self._alone[i]:
+            return None
+        # A line printed as a title may be one whatever its wording says.
+        printed = bool(self.printed) and self.printed[i] >= _PRINTED_TITLE
+        if self.prose[i] and not printed:
             return None
         text = line.text
         if not (conv.is_title_like(text) or conv.starts_title(text)):
-            return None
-        return conv.title_look(text)
+            return 0.5 if printed else None
+        return max(conv.title_look(text), 0.5) if printed else conv.title_look(text)
 
     def _block_emissions(self) -> list[tuple[float, float, float, float]]:
         # Markdown-ish text: a unit is its lines up to the next break, and it is a title
@@ -274,6 +280,8 @@ class Scorer:
         lower = text[:1].islower()
         # How much the line looks like a title, and like body text.
         title = -7.0 if look is None else -1.0 + 3.0 * look
+        if self.printed:
+            title += self.printed[i]
         if dateline:
             title -= 4.0
         if lower:
@@ -374,6 +382,8 @@ def _table(  # noqa: PLR0917 (the evidence is the cache key, in its order)
 
 
 _FIXED_TITLE = (0.0, NEVER, NEVER, NEVER)
+# A print score from which a line may be a title whatever the language's title test says.
+_PRINTED_TITLE = 3.0
 # How sure a prose line on a page of paragraphs is body (no title's look, too long for a title).
 _PROSE_MARGIN = 10.0
 _FIXED_BODY = (NEVER, NEVER, 0.0, NEVER)

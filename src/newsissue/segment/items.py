@@ -18,6 +18,8 @@ class Draft:
     """An item as the assembly reads it: its fields so far and the paragraph still open."""
 
     kind: ItemKind = ItemKind.ARTICLE
+    #: The source line the item starts on.
+    first: int = 0
     kicker: str | None = None
     headline: str | None = None
     subheadline: str | None = None

@@ -1,0 +1,226 @@
+"""What the scan shows, for pages whose reader gives each line's box (ALTO, hOCR, PAGE-XML, page-tool JSON).
+
+* **Reading order** is decided here, never taken from the file: the page's blocks are cut
+  recursively into bands across the page (a horizontal gap no block crosses) and, within a
+  band, into columns (a vertical gap), top to bottom and left to right (the XY-cut); the lines
+  of a block are ordered the same way, so a block that runs over several columns reads down
+  each in turn.
+* **How each line is printed**, as a score for the decoder's title label: its font size against
+  the page's body size (the line height where no size is recorded), bold on a page of roman
+  type, centred in its column with room on both sides, a line filling its column's measure.
+* **Unit boundaries the layout shows**: a block's first line and an indented line open a unit.
+
+The lines come back renumbered in reading order (``Line.line`` is the place in that order),
+so what the assembly says of a line range is a range of the page as read.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+import attrs
+
+from ..evidence import Line
+
+__all__ = ["Arranged", "arrange", "has_geometry"]
+
+Box = tuple[int, int, int, int]
+T = TypeVar("T")
+
+
+@attrs.frozen
+class Arranged:
+    """A page's lines in reading order, each line's title score from print, and each line's column."""
+
+    lines: list[Line]
+    printed: list[float]
+    frames: list[tuple[int, int]]
+    #: Where a band across the whole page begins (a place in ``lines``) that has columns, or
+    #: follows one that has: what is printed below a rule across a page of columns (a
+    #: feuilleton, a row of advertisements) starts afresh.
+    bands: list[int]
+    #: Block starts printed apart from the block before: set in bold after roman text.
+    apart: list[int] = attrs.field(factory=list)
+
+
+def has_geometry(lines: Sequence[Line]) -> bool:
+    """Whether most of a page's lines have a box."""
+    boxed = sum(1 for line in lines if line.box is not None)
+    return bool(lines) and boxed >= 0.8 * len(lines)
+
+
+def _union(boxes: Sequence[Box]) -> Box:
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
+
+
+def _groups(items: list[tuple[Box, T]], axis: int, tolerance: float) -> list[list[tuple[Box, T]]]:
+    """Items split at the gaps of their projection on ``axis`` (0: x, 1: y) that no item crosses."""
+    ordered = sorted(items, key=lambda item: (item[0][axis], item[0][axis + 2]))
+    groups: list[list[tuple[Box, T]]] = []
+    end = None
+    for item in ordered:
+        box = item[0]
+        if end is None or box[axis] >= end - tolerance:
+            groups.append([item])
+            end = box[axis + 2]
+        else:
+            groups[-1].append(item)
+            end = max(end, box[axis + 2])
+    return groups
+
+
+def _xy_cut(
+    items: list[tuple[Box, T]], tolerance: float, frame: tuple[int, int], out: list[tuple[T, tuple[int, int]]]
+) -> None:
+    """Append ``items`` in reading order to ``out``, each with the x-extent of the column it sits in."""
+    if len(items) == 1:
+        out.append((items[0][1], frame))
+        return
+    bands = _groups(items, 1, tolerance)
+    if len(bands) > 1:
+        for band in bands:
+            _xy_cut(band, tolerance, frame, out)
+        return
+    columns = _groups(items, 0, tolerance)
+    if len(columns) > 1:
+        for column in columns:
+            box = _union([item[0] for item in column])
+            _xy_cut(column, tolerance, (box[0], box[2]), out)
+        return
+    # No gap either way (overlapping boxes): top to bottom, then left to right.
+    out.extend((item[1], frame) for item in sorted(items, key=lambda item: (item[0][1], item[0][0])))
+
+
+def _order(items: list[tuple[Box, T]], tolerance: float, frame: tuple[int, int]) -> list[tuple[T, tuple[int, int]]]:
+    out: list[tuple[T, tuple[int, int]]] = []
+    if items:
+        _xy_cut(items, tolerance, frame, out)
+    return out
+
+
+def _median(values: Sequence[float], default: float) -> float:
+    return statistics.median(values) if values else default
+
+
+def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda text: False) -> Arranged:
+    """The lines in reading order with what their print says (see the module docs).
+
+    ``is_body`` tells text that is surely body (the language's prose test), so the page's body
+    size is read from body lines where there are enough of them.
+    """
+    boxed = [line for line in lines if line.box is not None]
+    loose = [line for line in lines if line.box is None]
+    heights = [line.box[3] - line.box[1] for line in boxed if line.box[3] > line.box[1]]  # type: ignore[index]
+    height = _median(heights, 1.0)
+    tolerance = max(1.0, 0.15 * height)
+    blocks: dict[str, list[Line]] = {}
+    for number, line in enumerate(boxed):
+        blocks.setdefault(line.block if line.block is not None else f"\0{number}", []).append(line)
+    page = _union([line.box for line in boxed]) if boxed else (0, 0, 1, 1)  # type: ignore[misc]
+    items = [(_union([line.box for line in members]), key) for key, members in blocks.items()]  # type: ignore[misc]
+    placed: list[tuple[str, tuple[int, int]]] = []
+    band_keys = set()
+    columns_above = 1
+    for band in _groups(items, 1, tolerance) if items else []:
+        # A band opens afresh where the columns change: below a rule across a page of columns.
+        columns = len(_groups(band, 0, tolerance))
+        if columns > 1 or columns_above > 1:
+            band_keys.add(len(placed))
+        columns_above = columns
+        placed.extend(_order(band, tolerance, (page[0], page[2])))
+    ordered: list[Line] = []
+    frames: list[tuple[int, int]] = []
+    starts: list[bool] = []
+    bands: list[int] = []
+    for place, (key, frame) in enumerate(placed):
+        if place in band_keys:
+            bands.append(len(ordered))
+        members = blocks[key]
+        inner = _order([(line.box, line) for line in members], tolerance, frame)  # type: ignore[misc]
+        for within, (line, _) in enumerate(inner):
+            ordered.append(line)
+            frames.append(frame)
+            starts.append(within == 0)
+    for line in loose:  # lines with no box: after the rest, in the file's order
+        ordered.append(line)
+        frames.append((page[0], page[2]))
+        starts.append(True)
+    printed = _printed(ordered, frames, starts, height, is_body)
+    lefts: dict[str | None, int] = {}
+    for line in ordered:
+        if line.box is not None:
+            lefts[line.block] = min(lefts.get(line.block, line.box[0]), line.box[0])
+    widths = [
+        (line.box[2] - line.box[0]) / len(line.text) for line in ordered if line.box is not None and len(line.text) > 8
+    ]
+    em = _median(widths, 1.0)
+    out = []
+    for number, (line, start) in enumerate(zip(ordered, starts, strict=True), 1):
+        box = line.box
+        indented = not start and box is not None and line.block is not None and box[0] - lefts[line.block] >= 1.2 * em
+        out.append(line._replace(line=number, opens=start or indented, blank=start, indented=indented))
+    apart = []
+    previous_bold = None
+    for index, (line, start) in enumerate(zip(out, starts, strict=True)):
+        if start:
+            members = blocks.get(line.block if line.block is not None else "", [])
+            bold = sum(1 for member in members if member.bold) > len(members) / 2 if len(members) >= 2 else None
+            if bold and previous_bold is False:
+                apart.append(index)
+            previous_bold = bold if bold is not None else previous_bold
+    return Arranged(lines=out, printed=printed, frames=frames, bands=bands, apart=apart)
+
+
+def _printed(
+    lines: Sequence[Line],
+    frames: Sequence[tuple[int, int]],
+    starts: Sequence[bool],
+    height: float,
+    is_body: Callable[[str], bool],
+) -> list[float]:
+    """Each line's title score from how it is printed (positive: printed as a title)."""
+    sizes = [line.size for line in lines if line.size]
+    body_sizes = [line.size for line in lines if line.size and is_body(line.text)]
+    body_size = _median(body_sizes if len(body_sizes) >= 5 else sizes, 0.0)
+    bold_share = sum(1 for line in lines if line.bold) / len(lines) if lines else 0.0
+    block_sizes: dict[str | None, int] = {}
+    for line in lines:
+        block_sizes[line.block] = block_sizes.get(line.block, 0) + 1
+    scores = []
+    for line, frame, start in zip(lines, frames, starts, strict=True):
+        score = 0.0
+        if line.size and body_size:
+            relative = line.size / body_size
+        elif line.box is not None and height > 0:
+            relative = (line.box[3] - line.box[1]) / height
+        else:
+            relative = 1.0
+        if relative >= 1.5:
+            score += 5.0
+        elif relative >= 1.25:
+            score += 3.5
+        elif relative >= 1.12:
+            score += 1.5
+        elif relative <= 0.85:
+            score -= 1.0
+        if line.bold and bold_share < 0.3:
+            score += 2.0
+        if line.box is not None:
+            width = frame[1] - frame[0]
+            left, right = line.box[0] - frame[0], frame[1] - line.box[2]
+            if width > 0:
+                if line.box[2] - line.box[0] >= 0.92 * width:
+                    score -= 2.0
+                elif abs(left - right) <= 0.12 * width and min(left, right) >= 0.08 * width:
+                    score += 2.5 if block_sizes.get(line.block, 0) <= 3 or line.block is None else 1.0
+        if block_sizes.get(line.block, 0) >= 5 and not start and line.block is not None:
+            score -= 1.0
+        scores.append(score)
+    return scores

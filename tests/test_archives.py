@@ -1,0 +1,360 @@
+"""Archive issues (ALTO pages, METS and DIDL issues, NDNP batches): reading, segmenting, tracing.
+
+The real issues are read from ../shared/corpus/alto (third-party text, never copied); the
+properties run on generated ALTO pages with fictional text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsissue
+from newsissue.readers.alto import read_alto
+
+from .alto_pages import alto_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+# What segmenting an archive issue from its ALTO alone must reach against the archive's map.
+BCUBED_F1 = 0.90
+
+
+def _score_archive() -> Any:
+    spec = importlib.util.spec_from_file_location("score_archive", ROOT / "tools" / "score_archive.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _keys(text: str) -> Counter[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return Counter(word for word in re.split(r"[^\w]+", text) if word)
+
+
+def _model_text(issue: newsissue.Issue) -> str:
+    parts: list[str] = []
+    for page in issue.pages:
+        parts.extend(page.header)
+        for item in page.items:
+            parts.extend(p for p in (item.kicker, item.headline, item.subheadline, item.byline_text) if p)
+            if item.dateline is not None and item.dateline.text:
+                parts.append(item.dateline.text)
+            for jump in (item.continued_from, item.continued_on):
+                if jump is not None and jump.text:
+                    parts.append(jump.text)
+            for block in item.body:
+                parts.extend(
+                    p
+                    for p in (
+                        getattr(block, "text", None),
+                        getattr(block, "caption", None),
+                        getattr(block, "credit", None),
+                    )
+                    if p
+                )
+    parts.extend(d.text for d in issue.diagnostics if d.text and d.code == "debris-removed")
+    return " ".join(parts)
+
+
+def _letters(text: str) -> Counter[str]:
+    return Counter(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+@pytest.fixture(scope="module")
+def alto(corpus: Path) -> Path:
+    return corpus / "alto"
+
+
+ISSUES = [
+    "bnl-luxzeit-1858-12-07",
+    "kb-ddd-1813-11-16",
+    "ndnp-mnhi-nordstern-1878-01-03",
+    "ndnp-dlc-evening-star-1916-08-26",
+    "sbb-berlin-1890-04-01",
+]
+
+
+@pytest.mark.parametrize("name", ISSUES)
+def test_every_archive_issue_reads_and_keeps_its_text(alto: Path, name: str) -> None:
+    issue = newsissue.parse(alto / name, structure=False)
+    pages = [page for path in sorted((alto / name).rglob("*.xml")) if (page := _page_or_none(path))]
+    assert len(issue.pages) == len(pages) and issue.pages
+    printed = Counter[str]()
+    for page in pages:
+        printed += _letters(" ".join(line.text for line in page.lines))
+    kept = _letters(_model_text(issue))
+    lost = sum((printed - kept).values())
+    assert lost <= 0.005 * sum(printed.values()), f"{lost} letters lost"  # see docs/archives.md
+    assert all(item.regions or any(block.regions for block in item.body) for p in issue.pages for item in p.items)
+
+
+def _page_or_none(path: Path) -> Any:
+    try:
+        return read_alto(path)
+    except newsissue.ParseError:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("alto_file", "text_file"),
+    [
+        (
+            "ndnp-dlc-evening-star-1916-08-26/sn83045462/0028065856A/1916082601/0007.xml",
+            "en-evening-star-1916-08-26-p01.txt",
+        ),
+        (
+            "ndnp-mnhi-nordstern-1878-01-03/batch_mnhi_german_ver01/sn83045350/00295876384/1878010301/0011.xml",
+            "de-nordstern-1878-01-03-p01.txt",
+        ),
+        ("sbb-berlin-1890-04-01/27971740_1890-04-01_38_077_0_001.xml", "de-volkszeitung-berlin-1890-04-01-p01.txt"),
+    ],
+)
+def test_alto_and_its_plain_text_give_the_same_words(corpus: Path, alto_file: str, text_file: str) -> None:
+    page = read_alto(corpus / "alto" / alto_file)
+    text = (corpus / "text" / text_file).read_text(encoding="utf-8")
+    assert _keys(" ".join(line.text for line in page.lines)) == _keys(text)
+
+
+@pytest.fixture(scope="module")
+def kb_gold(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The KB issue's gold, made from its DIDL by the corpus' own tool."""
+    out = tmp_path_factory.mktemp("kb") / "kb.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(corpus / "tools" / "mets_truth.py"),
+            str(corpus / "alto" / "kb-ddd-1813-11-16" / "DDD_ddd_010179815_mpeg21"),
+            "--issue",
+            "kb-ddd-1813-11-16",
+            "-o",
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def golds(alto: Path, kb_gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    lz = json.loads((alto / "truth" / "bnl-luxzeit-1858-12-07.json").read_text(encoding="utf-8"))
+    return {"bnl-luxzeit-1858-12-07": lz, "kb-ddd-1813-11-16": kb_gold}
+
+
+@pytest.mark.parametrize("name", ["bnl-luxzeit-1858-12-07", "kb-ddd-1813-11-16"])
+def test_segmenting_from_alto_alone_reaches_the_archives_map(alto: Path, golds: dict, name: str) -> None:
+    result = _score_archive().score(alto / name, golds[name], segment=True)
+    assert result["bcubed"]["f1"] >= BCUBED_F1, result
+    assert result["coverage"] == 1.0
+
+
+@pytest.mark.parametrize("name", ["bnl-luxzeit-1858-12-07", "kb-ddd-1813-11-16"])
+def test_the_archives_map_trusted_gives_its_items_exactly(alto: Path, golds: dict, name: str) -> None:
+    result = _score_archive().score(alto / name, golds[name], segment=False)
+    assert result["exact_items"] == result["gold_items"] and result["bcubed"]["f1"] == 1.0
+    issue = newsissue.parse(alto / name)
+    assert any(d.code == "structure-trusted" for d in issue.diagnostics)
+
+
+def test_the_kb_article_is_joined_across_its_two_pages(alto: Path) -> None:
+    issue = newsissue.parse(alto / "kb-ddd-1813-11-16", structure=False)
+    joined = [story for story in issue.stories() if len(story.parts) > 1]
+    assert [(story.first.headline, [part.page for part in story.parts]) for story in joined] == [
+        ("EXTRA VERKOOPING.", [1, 2])
+    ]
+    assert any(d.code == "continuation-assumed" for d in issue.diagnostics)
+
+
+def test_archive_metadata_comes_from_the_issue_file(alto: Path) -> None:
+    lz = newsissue.parse(alto / "bnl-luxzeit-1858-12-07")
+    assert (lz.title, str(lz.date), lz.number) == ("Luxemburger Zeitung – Journal de Luxembourg", "1858-12-07", 288)
+    nordstern = newsissue.parse(alto / "ndnp-mnhi-nordstern-1878-01-03")
+    assert str(nordstern.date) == "1878-01-03" and [p.number for p in nordstern.pages] == list(range(1, 9))
+
+
+@given(alto_pages())
+def test_generated_alto_pages_read_and_lose_nothing(page: tuple[bytes, list[str]]) -> None:
+    data, words = page
+    issue = newsissue.parse(data)
+    assert _letters(_model_text(issue)) == _letters(" ".join(words))
+
+
+@given(alto_pages(), st.integers(0, 2000), st.binary(max_size=8))
+def test_damaged_alto_raises_only_parse_error(page: tuple[bytes, list[str]], cut: int, junk: bytes) -> None:
+    data = page[0]
+    damaged = data[: len(data) * cut // 2000] + junk
+    with contextlib.suppress(newsissue.ParseError):
+        newsissue.parse(damaged)
+
+
+def test_an_alto_file_with_entities_is_read_without_expanding_them(tmp_path: Path) -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE alto [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        '<alto><Layout><Page><PrintSpace><TextBlock ID="B1"><TextLine ID="L1" HPOS="1" VPOS="1" WIDTH="9" HEIGHT="9">'
+        '<String CONTENT="&b;"/></TextLine></TextBlock></PrintSpace></Page></Layout></alto>'
+    )
+    path = tmp_path / "page.xml"
+    path.write_text(bomb, encoding="utf-8")
+    try:
+        issue = newsissue.parse(path)
+    except newsissue.ParseError:
+        return
+    assert "aaaaaaaaaa" not in _model_text(issue)
+
+
+def _clusters(issue: newsissue.Issue) -> set[tuple[str, frozenset[tuple[int, str]]]]:
+    """Each story's kind and the blocks it was read from, over all its parts."""
+    found = set()
+    for story in issue.stories():
+        blocks = frozenset(
+            (region.page or part.page, region.block)
+            for part in story.parts
+            for region in (*part.item.regions, *(r for block in part.item.body for r in block.regions))
+            if region.block
+        )
+        if blocks:
+            found.add((story.first.kind.value, blocks))
+    return found
+
+
+def _mets_round_trip(folder: Path) -> tuple[newsissue.Issue, newsissue.Issue]:
+    issue = newsissue.parse(folder, structure=False)
+    (folder / "issue-mets.xml").write_bytes(newsissue.render(issue, "mets"))
+    return issue, newsissue.parse(folder / "issue-mets.xml")
+
+
+def test_mets_output_validates_and_reads_back_as_the_same_segmentation(
+    alto: Path, schemas: Path, tmp_path: Path
+) -> None:
+    for page in (alto / "bnl-luxzeit-1858-12-07").rglob("text/*.xml"):
+        (tmp_path / "text").mkdir(exist_ok=True)
+        (tmp_path / "text" / page.name).write_bytes(page.read_bytes())
+    issue, back = _mets_round_trip(tmp_path)
+    assert mets_errors(schemas, (tmp_path / "issue-mets.xml").read_bytes()) == []
+    assert _clusters(back) == _clusters(issue) and len(_clusters(issue)) >= 17
+    assert any(d.code == "structure-trusted" for d in back.diagnostics)
+    assert [page.source for page in back.pages] == [page.source for page in issue.pages]
+
+
+def mets_errors(schemas: Path, data: bytes) -> list[str]:
+    """What the official METS 1.12.1 schema says of a document (offline, the shared validator's resolver)."""
+    sys.path.insert(0, str(schemas / "mets"))
+    try:
+        import validate_mets  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    schema = validate_mets.load_schema()
+    from lxml import etree
+
+    document = etree.fromstring(data)
+    if schema.validate(document):
+        return []
+    return [f"line {error.line}: {error.message}" for error in schema.error_log]
+
+
+@given(st.lists(alto_pages(), min_size=1, max_size=3))
+def test_generated_alto_issues_round_trip_through_mets(pages: list[tuple[bytes, list[str]]]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number, (data, _) in enumerate(pages, 1):
+            (root / f"page-{number:03d}.xml").write_bytes(data)
+        issue, back = _mets_round_trip(root)
+        assert _clusters(back) == _clusters(issue)
+
+
+def test_every_text_issue_exports_valid_mets(schemas: Path, golden_page: Path) -> None:
+    issue = newsissue.parse(golden_page)
+    data = newsissue.render(issue, "mets")
+    assert mets_errors(schemas, data) == []
+    assert data.count(b'TYPE="ARTICLE"') == sum(1 for s in issue.stories() if s.first.kind.value == "article")
+
+
+SCANS = ROOT / "examples" / "harbour-gazette-scans"
+FRONT_PAGE = ["COUNCIL APPROVES BRIDGE REPAIRS", "STORM CUTS POWER ALONG COAST", "SCHOOL GARDEN WINS PRIZE"]
+
+
+@pytest.mark.parametrize(
+    "name", ["page-01.hocr", "page-01.page.xml", "page-01.content_list.json", "page-01.docling.json"]
+)
+def test_every_layout_format_reads_the_example_front_page_alike(name: str) -> None:
+    alto = newsissue.parse(SCANS / "alto")
+    for source in (SCANS / "other-formats" / name, (SCANS / "other-formats" / name).read_bytes()):
+        issue = newsissue.parse(source)
+        items = issue.pages[0].items
+        assert [item.headline for item in items] == FRONT_PAGE
+        assert [[b.text for b in item.body] for item in items] == [
+            [b.text for b in item.body] for item in alto.pages[0].items
+        ]
+        assert all(item.regions and all(block.regions for block in item.body) for item in items)
+    jump = alto.pages[0].items[0].continued_on
+    assert jump is not None and (jump.page, jump.item, jump.text) == (2, 1, "Continued on Page 2")
+
+
+def test_the_example_issue_file_gives_title_date_and_pages() -> None:
+    issue = newsissue.parse(SCANS / "alto")
+    assert (issue.title, str(issue.date), issue.number) == ("The Harbour Gazette", "2025-03-18", 112)
+    assert [page.source for page in issue.pages] == ["0001.xml", "0002.xml"]
+    assert issue.pages[1].items[2].kind is newsissue.ItemKind.ADVERTISEMENT
+
+
+# Headline recall on the NDNP and Berlin pages read from ALTO, against the editor's truth of the same
+# pages' text form (the corpus' light ALTO truths are not there; these pages' full truths are).
+HEADLINE_RECALL = 0.85
+
+
+def test_headlines_of_ndnp_pages_read_from_alto_match_the_truth(corpus: Path) -> None:
+    import difflib
+
+    cases = [
+        ("ndnp-dlc-evening-star-1916-08-26", 1, "en-evening-star-1916-08-26-p01"),
+        ("ndnp-mnhi-nordstern-1878-01-03", 1, "de-nordstern-1878-01-03-p01"),
+        ("ndnp-mnhi-nordstern-1878-01-03", 4, "de-nordstern-1878-01-03-p04"),
+        ("sbb-berlin-1890-04-01", 1, "de-volkszeitung-berlin-1890-04-01-p01"),
+    ]
+    issues: dict[str, newsissue.Issue] = {}
+    expected = found = 0
+    for name, number, truth in cases:
+        issue = issues.setdefault(name, newsissue.parse(corpus / "alto" / name))
+        page = next(page for page in issue.pages if page.number == number)
+        stacks = [_key(" ".join(p for p in (i.kicker, i.headline, i.subheadline) if p)) for i in page.items]
+        heads = [_key(item.headline) for item in page.items if item.headline]
+        articles = json.loads((corpus / "text" / "truth" / f"{truth}.json").read_text(encoding="utf-8"))["articles"]
+        for article in articles:
+            if not article.get("headline") or article.get("uncertain"):
+                continue
+            expected += 1
+            wanted = [_key(article["headline"])] + [_key(h) for h in article.get("headline_alternatives") or []]
+            found += any(
+                difflib.SequenceMatcher(None, want, head).ratio() >= 0.8 for want in wanted for head in heads
+            ) or any(want and want in stack for want in wanted for stack in stacks)
+    assert found / expected >= HEADLINE_RECALL, (found, expected)
+
+
+def _key(text: str | None) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text or "").casefold() if ch.isalnum())
+
+
+def test_the_layout_examples_are_what_their_generator_makes(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("make_layout_examples", ROOT / "tools" / "make_layout_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.main([str(tmp_path)])
+    made = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*") if path.is_file())
+    assert made == sorted(path.relative_to(SCANS) for path in SCANS.rglob("*") if path.is_file())
+    assert all((tmp_path / path).read_bytes() == (SCANS / path).read_bytes() for path in made)
