@@ -17,8 +17,8 @@ so what the assembly says of a line range is a range of the page as read.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
@@ -27,6 +27,8 @@ from ..evidence import Line
 __all__ = ["Arranged", "arrange", "has_geometry"]
 
 Box = tuple[int, int, int, int]
+# How much of a line's height boxes may overlap and still be cut apart: across a gutter (x), a band (y).
+_OVERHANG = (0.5, 0.25)
 T = TypeVar("T")
 
 
@@ -61,7 +63,12 @@ def _union(boxes: Sequence[Box]) -> Box:
 
 
 def _groups(items: list[tuple[Box, T]], axis: int, tolerance: float) -> list[list[tuple[Box, T]]]:
-    """Items split at the gaps of their projection on ``axis`` (0: x, 1: y) that no item crosses."""
+    """Items split at the gaps of their projection on ``axis`` (0: x, 1: y) that no item crosses.
+
+    ``tolerance`` is a line's height: boxes may overlap by a quarter of it across a band and by
+    half of it across a gutter (OCR boxes overhang their column) and still be cut apart.
+    """
+    tolerance *= _OVERHANG[axis]
     ordered = sorted(items, key=lambda item: (item[0][axis], item[0][axis + 2]))
     groups: list[list[tuple[Box, T]]] = []
     end = None
@@ -77,32 +84,63 @@ def _groups(items: list[tuple[Box, T]], axis: int, tolerance: float) -> list[lis
 
 
 def _xy_cut(
-    items: list[tuple[Box, T]], tolerance: float, frame: tuple[int, int], out: list[tuple[T, tuple[int, int]]]
+    items: list[tuple[Box, Any]],
+    tolerance: float,
+    frame: tuple[int, int],
+    out: list[tuple[Line, tuple[int, int]]],
+    blocks: Mapping[str, list[Line]] | None = None,
 ) -> None:
-    """Append ``items`` in reading order to ``out``, each with the x-extent of the column it sits in."""
+    """Append the lines of ``items`` in reading order to ``out``, each with the x-extent of its column.
+
+    With ``blocks``, the items are blocks (their keys in it), each read line by line in its column;
+    blocks that overlap so that no cut parts them are read by columns. Else the items are lines.
+    """
     if len(items) == 1:
-        out.append((items[0][1], frame))
+        payload = items[0][1]
+        if blocks is None:
+            out.append((payload, frame))
+        else:
+            _xy_cut([(line.box, line) for line in blocks[payload]], tolerance, frame, out)
         return
-    bands = _groups(items, 1, tolerance)
-    if len(bands) > 1:
-        for band in bands:
-            _xy_cut(band, tolerance, frame, out)
+    for axis in (1, 0):
+        groups = _groups(items, axis, tolerance)
+        if len(groups) > 1:
+            for group in groups:
+                if axis == 0:
+                    box = _union([item[0] for item in group])
+                    _xy_cut(group, tolerance, (box[0], box[2]), out, blocks)
+                else:
+                    _xy_cut(group, tolerance, frame, out, blocks)
+            return
+    if blocks is not None:  # blocks overlapping both ways: by columns
+        for _, key in _by_columns(items):
+            _xy_cut([(line.box, line) for line in blocks[key]], tolerance, frame, out)
         return
-    columns = _groups(items, 0, tolerance)
-    if len(columns) > 1:
-        for column in columns:
-            box = _union([item[0] for item in column])
-            _xy_cut(column, tolerance, (box[0], box[2]), out)
-        return
-    # No gap either way (overlapping boxes): top to bottom, then left to right.
+    # Lines that overlap both ways: top to bottom, then left to right.
     out.extend((item[1], frame) for item in sorted(items, key=lambda item: (item[0][1], item[0][0])))
 
 
-def _order(items: list[tuple[Box, T]], tolerance: float, frame: tuple[int, int]) -> list[tuple[T, tuple[int, int]]]:
-    out: list[tuple[T, tuple[int, int]]] = []
-    if items:
-        _xy_cut(items, tolerance, frame, out)
-    return out
+def _by_columns(items: list[tuple[Box, Any]]) -> list[tuple[Box, Any]]:
+    """Blocks that no cut parts, in the order of a page of columns: what spans several columns and
+    stands above the rest first, then each column top to bottom, left to right, then the rest."""
+    width = statistics.median(box[2] - box[0] for box, _ in items) or 1
+    spanning = [item for item in items if item[0][2] - item[0][0] > 1.6 * width]
+    narrow = [item for item in items if item[0][2] - item[0][0] <= 1.6 * width]
+    if not narrow:
+        return sorted(items, key=lambda item: (item[0][1], item[0][0]))
+    top = statistics.median(box[1] for box, _ in narrow)
+    above = sorted((item for item in spanning if item[0][1] < top), key=lambda item: item[0][1])
+    below = sorted((item for item in spanning if item[0][1] >= top), key=lambda item: item[0][1])
+    columns: list[list[tuple[Box, Any]]] = []
+    last = None
+    for item in sorted(narrow, key=lambda item: (item[0][0] + item[0][2]) / 2):
+        centre = (item[0][0] + item[0][2]) / 2
+        if last is None or centre - last > width / 2:
+            columns.append([])
+        columns[-1].append(item)
+        last = centre
+    ordered = [item for column in columns for item in sorted(column, key=lambda item: item[0][1])]
+    return above + ordered + below
 
 
 def _median(values: Sequence[float], default: float) -> float:
@@ -119,35 +157,31 @@ def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda te
     loose = [line for line in lines if line.box is None]
     heights = [line.box[3] - line.box[1] for line in boxed if line.box[3] > line.box[1]]  # type: ignore[index]
     height = _median(heights, 1.0)
-    tolerance = max(1.0, 0.15 * height)
+    tolerance = max(1.0, height)
     blocks: dict[str, list[Line]] = {}
     for number, line in enumerate(boxed):
         blocks.setdefault(line.block if line.block is not None else f"\0{number}", []).append(line)
     page = _union([line.box for line in boxed]) if boxed else (0, 0, 1, 1)  # type: ignore[misc]
     items = [(_union([line.box for line in members]), key) for key, members in blocks.items()]  # type: ignore[misc]
-    placed: list[tuple[str, tuple[int, int]]] = []
-    band_keys = set()
+    ordered: list[Line] = []
+    frames: list[tuple[int, int]] = []
+    starts: list[bool] = []
+    bands: list[int] = []
     columns_above = 1
     for band in _groups(items, 1, tolerance) if items else []:
         # A band opens afresh where the columns change: below a rule across a page of columns.
         columns = len(_groups(band, 0, tolerance))
         if columns > 1 or columns_above > 1:
-            band_keys.add(len(placed))
-        columns_above = columns
-        placed.extend(_order(band, tolerance, (page[0], page[2])))
-    ordered: list[Line] = []
-    frames: list[tuple[int, int]] = []
-    starts: list[bool] = []
-    bands: list[int] = []
-    for place, (key, frame) in enumerate(placed):
-        if place in band_keys:
             bands.append(len(ordered))
-        members = blocks[key]
-        inner = _order([(line.box, line) for line in members], tolerance, frame)  # type: ignore[misc]
-        for within, (line, _) in enumerate(inner):
+        columns_above = columns
+        placed: list[tuple[Line, tuple[int, int]]] = []
+        _xy_cut(band, tolerance, (page[0], page[2]), placed, blocks)
+        previous = None
+        for line, frame in placed:
             ordered.append(line)
             frames.append(frame)
-            starts.append(within == 0)
+            starts.append(previous is None or line.block is None or line.block != previous.block)
+            previous = line
     for line in loose:  # lines with no box: after the rest, in the file's order
         ordered.append(line)
         frames.append((page[0], page[2]))
