@@ -358,3 +358,27 @@ def test_the_layout_examples_are_what_their_generator_makes(tmp_path: Path) -> N
     made = sorted(path.relative_to(tmp_path) for path in tmp_path.rglob("*") if path.is_file())
     assert made == sorted(path.relative_to(SCANS) for path in SCANS.rglob("*") if path.is_file())
     assert all((tmp_path / path).read_bytes() == (SCANS / path).read_bytes() for path in made)
+
+
+def test_a_batch_over_the_archives_finds_each_issue_once(alto: Path, tmp_path: Path) -> None:
+    from newsissue.batch import issue_inputs
+
+    inputs = issue_inputs([alto / name for name in ISSUES])
+    assert len(inputs) == len(ISSUES)
+    # The NDNP batch folder is the issues its batch.xml lists.
+    assert [path.name for path in inputs if "nordstern" in str(path)] == ["1878010301.xml"]
+    results = list(newsissue.convert_many([alto / ISSUES[1]], "mets", tmp_path, jobs=1))
+    assert [result.status for result in results] == ["done"]
+
+
+def test_the_cli_segments_afresh_when_told(alto: Path, tmp_path: Path) -> None:
+    from newsissue.cli import main
+
+    out = tmp_path / "kb.json"
+    assert main(["convert", str(alto / ISSUES[1]), "--segment", "-o", str(out), "-q"]) == 0
+    trusted = tmp_path / "kb-trusted.json"
+    assert main(["convert", str(alto / ISSUES[1]), "-o", str(trusted), "-q"]) == 0
+    codes = [
+        {d["code"] for d in json.loads(path.read_text(encoding="utf-8"))["diagnostics"]} for path in (out, trusted)
+    ]
+    assert "structure-ignored" in codes[0] and "structure-trusted" in codes[1]

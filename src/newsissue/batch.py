@@ -68,12 +68,25 @@ def _holds_pages(folder: Path) -> bool:
     return any(path.is_file() and path.suffix.lower() in _PAGE_SUFFIXES for path in folder.iterdir())
 
 
+def _ndnp_batch(folder: Path) -> list[Path]:
+    """The issue files an NDNP batch folder's ``batch*.xml`` lists; none for any other folder."""
+    from .readers.sniff import sniff
+
+    for path in sorted(folder.glob("batch*.xml")):
+        if sniff(path) == "batch":
+            from .readers.mets import batch_issues
+
+            return batch_issues(path)
+    return []
+
+
 def issue_inputs(sources: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The issues the sources name, each a page file or a folder of page files, sorted and distinct.
 
     A folder of page files is one issue; a folder with none is searched for such folders (an
-    archive of issue folders, a batch of reels); ``@FILE`` reads one source a line; a source with
-    ``*``, ``?`` or ``[`` is a glob.
+    archive of issue folders, a batch of reels); a folder holding an NDNP ``batch.xml`` is the
+    issues it lists (their METS files); ``@FILE`` reads one source a line; a source with ``*``,
+    ``?`` or ``[`` is a glob.
     """
     found: set[Path] = set()
 
@@ -98,10 +111,21 @@ def issue_inputs(sources: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_file():
             found.add(path)
         elif path.is_dir():
-            if _holds_pages(path):
+            if listed := _ndnp_batch(path):
+                found.update(listed)
+            elif _holds_pages(path):
                 found.add(path)
             else:
-                issues = [Path(root) for root, _dirs, _files in os.walk(path) if _holds_pages(Path(root))]
+                issues: list[Path] = []
+                for root, dirs, _files in os.walk(path):
+                    dirs.sort()
+                    if listed := _ndnp_batch(Path(root)):
+                        issues.extend(listed)
+                    elif _holds_pages(Path(root)):
+                        issues.append(Path(root))
+                    else:
+                        continue
+                    dirs.clear()  # an issue's own folders (an archive's text/, images/) are not issues
                 if not issues:
                     raise ParseError(f"{path} holds no issues (no folder of page files)")
                 found.update(issues)
@@ -204,13 +228,15 @@ def convert_many(
     language: str | None = None,
     encoding: str | None = None,
     overrides: Mapping[str, Any] | None = None,
+    structure: bool = True,
     **options: Any,
 ) -> Iterator[BatchResult]:
     """Convert every issue the sources name to ``format`` in ``output_dir``; a result per issue, in input order.
 
     ``jobs`` worker processes (default: the machine's cores; 1 runs in this process); or, with the
     ``dask`` extra, the issues as tasks on a Dask cluster: ``scheduler`` (``tcp://HOST:PORT``) or a
-    ``distributed.Client``. The outputs are the same bytes either way. Outputs are written
+    ``distributed.Client``. The outputs are the same bytes either way. ``structure`` is
+    :func:`newsissue.parse`'s: whether an archive's own article map gives the items. Outputs are written
     atomically; the report ``newsissue-report.jsonl`` in ``output_dir`` gets a line per issue.
     Raises :class:`~newsissue.NewsIssueError` only for what stops the whole run (no inputs, an
     unknown format, an output folder that cannot be made).
@@ -227,7 +253,12 @@ def convert_many(
     remove_stale_temporaries(folder)  # once for the folder, not once a file
     report_path = folder / REPORT_NAME
     previous = {} if force else _previous(report_path)
-    parse_options = {"language": language, "encoding": encoding, "overrides": dict(overrides or {})}
+    parse_options = {
+        "language": language,
+        "encoding": encoding,
+        "overrides": dict(overrides or {}),
+        "structure": structure,
+    }
     pending: list[Path] = []
     skipped: dict[str, BatchResult] = {}
     for source in inputs:

@@ -49,7 +49,12 @@ def _read(args: argparse.Namespace) -> Issue:
 
     inputs: list[str] = args.input
     overrides = _pairs(args.set, "--set")
-    options: dict[str, Any] = {"language": args.language, "encoding": args.encoding, "overrides": overrides}
+    options: dict[str, Any] = {
+        "language": args.language,
+        "encoding": args.encoding,
+        "overrides": overrides,
+        "structure": not args.segment,
+    }
     if inputs == ["-"]:
         return parse(sys.stdin.buffer.read(), **options)
     if "-" in inputs:
@@ -166,6 +171,7 @@ def _batch(args: argparse.Namespace) -> int:
         language=args.language,
         encoding=args.encoding,
         overrides=_pairs(args.set, "--set"),
+        structure=not args.segment,
         **_pairs(args.option, "--option"),
     )
     failed = warned = 0
@@ -269,9 +275,19 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def reading(command: argparse.ArgumentParser) -> None:
-        command.add_argument("input", nargs="+", metavar="INPUT", help="page files, a folder of pages, or - for stdin")
+        command.add_argument(
+            "input",
+            nargs="+",
+            metavar="INPUT",
+            help="page files, a folder of pages, an archive's issue (ALTO/METS …), or - for stdin",
+        )
         command.add_argument("--language", help="BCP 47 tag of the paper's language (default: detected)")
         command.add_argument("--encoding", help="encoding of the input (default: detected)")
+        command.add_argument(
+            "--segment",
+            action="store_true",
+            help="segment an archive's pages afresh, setting aside its own article map (METS, DIDL)",
+        )
         command.add_argument(
             "--set", action="append", metavar="KEY=VALUE", help="set an issue field, e.g. --set title=株洲日报"
         )
