@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -162,8 +161,12 @@ def _from_issue_file(issue: IssueFile, path: Path, notes: list[tuple[str, str]])
 # --- building the issue ---------------------------------------------------------------------------
 
 
-def _key(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _weight(text: str) -> int:
+    """How many letters and digits a text has: what a line and a block share however they were joined."""
+    return len(_NOT_ALNUM.sub("", text))
 
 
 def _regions(lines: Sequence[Line], page: int | None = None) -> tuple[Region, ...]:
@@ -194,10 +197,10 @@ def _texts(block: object) -> str:
 
 def _placed(item: Article, lines: Sequence[Line]) -> Article:
     """The item with regions: its lines shared out over its title stack and body blocks by their text."""
-    head = _key(" ".join(part for part in (item.kicker, item.headline, item.subheadline, item.byline_text) if part))
-    sizes = [len(head)] + [len(_key(_texts(block))) for block in item.body]
+    head = _weight(" ".join(part for part in (item.kicker, item.headline, item.subheadline, item.byline_text) if part))
+    sizes = [head] + [_weight(_texts(block)) for block in item.body]
     total = sum(sizes) or 1
-    keys = [len(_key(line.text)) for line in lines]
+    keys = [_weight(line.text) for line in lines]
     scale = total / (sum(keys) or 1)
     owners: list[list[Line]] = [[] for _ in sizes]
     bounds = []

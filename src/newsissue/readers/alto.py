@@ -14,9 +14,8 @@ The file is streamed and each line let go once read.
 
 from __future__ import annotations
 
-import collections
-import contextlib
 from pathlib import Path
+from typing import Any
 
 from ..errors import ParseError
 from ..evidence import Line, LineKind, PageEvidence
@@ -51,86 +50,114 @@ def _style(attrs: dict[str, str]) -> tuple[float | None, bool, bool]:
 class _Page:
     """What has been read of the page so far."""
 
-    def __init__(self) -> None:
+    def __init__(self, namespace: str) -> None:
         self.styles: dict[str, tuple[float | None, bool, bool]] = {}
+        #: (size, bold) of each STYLEREFS value met, resolved once.
+        self.resolved: dict[str, tuple[float | None, bool]] = {}
         self.lines: list[Line] = []
         self.zones: list[tuple[str | None, str | None]] = []  # the ComposedBlocks around: (type, id)
         self.block: str | None = None
         self.block_styles = ""
         self.number: int | None = None
         self.label: str | None = None
+        self.string, self.hyphen = namespace + "String", namespace + "HYP"
 
-    def line(self, element: object, index: int) -> Line | None:
+    def style(self, refs: str) -> tuple[float | None, bool]:
+        for ref in refs.split():
+            if ref in self.styles:
+                points, heavy, _ = self.styles[ref]
+                return points, heavy
+        return None, False
+
+    def line(self, element: Any, index: int) -> Line | None:
+        """The line's evidence; its size and weight are those of most of its characters."""
         words: list[str] = []
-        sizes: collections.Counter[float] = collections.Counter()
-        bold = 0
-        confidences: list[float] = []
-        line_styles = element.get("STYLEREFS", "")  # type: ignore[attr-defined]
-        for child in element:  # type: ignore[attr-defined]
-            name = local(child.tag)
-            if name == "String":
-                content = (child.get("CONTENT") or "").strip()
-                if not content:
+        append = words.append
+        confidence, rated = 0.0, 0
+        faces: dict[tuple[str | None, str | None], int] = {}  # (STYLEREFS, STYLE) → characters
+        string, hyphen_tag = self.string, self.hyphen
+        for child in element:
+            tag = child.tag
+            if tag == string:
+                content = child.get("CONTENT")
+                if not content or content.isspace():
                     continue
-                words.append(content)
-                points, heavy = None, False
-                for ref in (child.get("STYLEREFS") or line_styles or self.block_styles).split():
-                    if ref in self.styles:
-                        points, heavy, _ = self.styles[ref]
-                        break
-                if "bold" in (child.get("STYLE") or "").lower():
-                    heavy = True
-                if points is not None:
-                    sizes[points] += len(content)
-                bold += len(content) if heavy else -len(content)
+                append(content.strip())
+                face = (child.get("STYLEREFS"), child.get("STYLE"))
+                faces[face] = faces.get(face, 0) + len(content)
                 if (wc := child.get("WC")) is not None:
-                    with contextlib.suppress(ValueError):
-                        confidences.append(min(1.0, max(0.0, float(wc))))
-            elif name == "HYP":
+                    try:
+                        confidence += float(wc)
+                        rated += 1
+                    except ValueError:
+                        pass
+            elif tag == hyphen_tag:
                 hyphen = child.get("CONTENT") or "-"
                 hyphen = "-" if hyphen == _SOFT_HYPHEN else hyphen.strip() or "-"
                 if words:
                     words[-1] += hyphen
                 else:
-                    words.append(hyphen)
-        text = " ".join(words).replace(_SOFT_HYPHEN, "").strip()
-        if not text or not text.isprintable():
+                    append(hyphen)
+        if not faces:
+            return None
+        text = " ".join(words)
+        if _SOFT_HYPHEN in text:
+            text = text.replace(_SOFT_HYPHEN, "").strip()
+        if not text.isprintable():
             text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
             if not text:
                 return None
-        get = element.get  # type: ignore[attr-defined]
+        default = element.get("STYLEREFS") or self.block_styles
+        sizes: dict[float, int] = {}
+        heavy = 0
+        for (refs, style), count in faces.items():
+            key = refs or default
+            found = self.resolved.get(key)
+            if found is None:
+                found = self.resolved[key] = self.style(key)
+            points, bold = found
+            if points is not None:
+                sizes[points] = sizes.get(points, 0) + count
+            bold = bold or (style is not None and "bold" in style.lower())
+            heavy += count if bold else -count
+        size = max(sizes, key=sizes.__getitem__) if sizes else None
+        get = element.get
         left, top = _number(get("HPOS")), _number(get("VPOS"))
         width, height = _number(get("WIDTH")), _number(get("HEIGHT"))
         box = None
-        if None not in (left, top, width, height):
-            box = (left, top, left + max(width, 0), top + max(height, 0))  # type: ignore[operator]
+        if left is not None and top is not None and width is not None and height is not None:
+            box = (left, top, left + max(width, 0), top + max(height, 0))
+        zones = self.zones
         return Line(
             LineKind.TEXT,
             text,
             index,
-            size=sizes.most_common(1)[0][0] if sizes else None,
-            bold=bold > 0 if sizes or bold else None,
-            box=box,  # type: ignore[arg-type]
+            size=size,
+            bold=heavy > 0 if size is not None or heavy > 0 else None,
+            box=box,
             block=self.block,
             ref=get("ID"),
-            zone=next((zone for zone, _ in reversed(self.zones) if zone), None),
-            group=self.zones[-1][1] if self.zones else None,
-            confidence=round(sum(confidences) / len(confidences), 3) if confidences else None,
+            zone=next((zone for zone, _ in reversed(zones) if zone), None) if zones else None,
+            group=zones[-1][1] if zones else None,
+            confidence=round(min(1.0, max(0.0, confidence / rated)), 3) if rated else None,
         )
+
+
+# The elements the reader looks at, in any namespace or none: the rest streams past unseen.
+_TAGS = ("{*}alto", "{*}TextStyle", "{*}Page", "{*}ComposedBlock", "{*}TextBlock", "{*}TextLine")
 
 
 def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
     """The evidence of one ALTO page. Raises :class:`~newsissue.ParseError` if it is not ALTO."""
     name = source or "ALTO page"
-    page = _Page()
-    seen_root = False
+    page: _Page | None = None
     index = 0
-    for event, element in events(data, name):
+    for event, element in events(data, name, tags=_TAGS):
         tag = local(element.tag)
-        if not seen_root:
-            if tag.lower() != "alto":
-                raise ParseError(f"{name} is not an ALTO document (its root is <{tag}>)")
-            seen_root = True
+        if page is None:
+            if tag.lower() != "alto" or event != "start":
+                raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
+            page = _Page(element.tag[: element.tag.index("}") + 1] if element.tag.startswith("{") else "")
             continue
         if event == "start":
             if tag == "TextBlock":
@@ -148,19 +175,20 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
             line = page.line(element, index)
             if line is not None:
                 page.lines.append(line)
-            element.clear()
+            element.clear(keep_tail=True)
         elif tag == "TextStyle":
             ident = element.get("ID")
             if ident:
                 page.styles[ident] = _style(dict(element.attrib))
-        elif tag == "TextBlock":
-            page.block = None
-            page.block_styles = ""
-            element.clear()
-        elif tag == "ComposedBlock":
-            if page.zones:
+        elif tag in ("TextBlock", "ComposedBlock"):
+            if tag == "TextBlock":
+                page.block = None
+                page.block_styles = ""
+            elif page.zones:
                 page.zones.pop()
-            element.clear()
-    if not seen_root:
-        raise ParseError(f"{name} is empty")
+            element.clear(keep_tail=True)
+            while element.getprevious() is not None:  # let go of what is read: memory stays flat
+                del element.getparent()[0]
+    if page is None:
+        raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
     return PageEvidence(lines=tuple(page.lines), number=page.number, label=page.label, source=source)

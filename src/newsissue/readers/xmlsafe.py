@@ -48,16 +48,19 @@ def _refuse_entities(data: bytes | Path, name: str) -> None:
         raise ParseError(f"{name} declares XML entities, which an archive file has no need of: not read")
 
 
-def events(data: bytes | Path, name: str, *, html: bool = False) -> Iterator[tuple[str, etree._Element]]:
+def events(
+    data: bytes | Path, name: str, *, html: bool = False, tags: tuple[str, ...] | None = None
+) -> Iterator[tuple[str, etree._Element]]:
     """``start`` and ``end`` events of a document, streamed; a malformed one raises ParseError naming ``name``.
 
     ``html`` reads it with libxml2's HTML parser (an hOCR file that is not XHTML): forgiving of
-    markup, and it neither loads a DTD nor expands entities.
+    markup, and it neither loads a DTD nor expands entities. ``tags`` (``{*}TextLine`` …) are the
+    only elements whose events come back: the rest is parsed in C and never seen in Python.
     """
     _refuse_entities(data, name)
     options = {"html": True, "no_network": True, "remove_comments": True} if html else _SAFE
     try:
-        yield from etree.iterparse(_source(data), events=("start", "end"), **options)
+        yield from etree.iterparse(_source(data), events=("start", "end"), tag=tags, **options)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name} is not well-formed XML: {exc.msg or exc}") from None
     except OSError as exc:
