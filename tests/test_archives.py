@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import newsissue
 from newsissue.readers.alto import read_alto
 
-from .alto_pages import alto_pages
+from .layout_pages import alto_pages, layout_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 # What segmenting an archive issue from its ALTO alone must reach against the archive's map.
@@ -185,16 +185,27 @@ def test_archive_metadata_comes_from_the_issue_file(alto: Path) -> None:
     assert str(nordstern.date) == "1878-01-03" and [p.number for p in nordstern.pages] == list(range(1, 9))
 
 
-@given(alto_pages())
-def test_generated_alto_pages_read_and_lose_nothing(page: tuple[bytes, list[str]]) -> None:
-    data, words = page
+@given(layout_pages())
+def test_generated_layout_pages_read_and_lose_nothing(page: tuple[str, bytes, list[str]]) -> None:
+    kind, data, words = page
     issue = newsissue.parse(data)
-    assert _letters(_model_text(issue)) == _letters(" ".join(words))
+    assert _letters(_model_text(issue)) == _letters(" ".join(words)), kind
+    assert all(block for _, block in _blocks(issue))
 
 
-@given(alto_pages(), st.integers(0, 2000), st.binary(max_size=8))
-def test_damaged_alto_raises_only_parse_error(page: tuple[bytes, list[str]], cut: int, junk: bytes) -> None:
-    data = page[0]
+def _blocks(issue: newsissue.Issue) -> list[tuple[int, str | None]]:
+    """Every region's (page, block), items and body blocks alike."""
+    return [
+        (page.number, region.block)
+        for page in issue.pages
+        for item in page.items
+        for region in (*item.regions, *(r for block in item.body for r in block.regions))
+    ]
+
+
+@given(layout_pages(), st.integers(0, 2000), st.binary(max_size=8))
+def test_damaged_layout_pages_raise_only_parse_error(page: tuple[str, bytes, list[str]], cut: int, junk: bytes) -> None:
+    data = page[1]
     damaged = data[: len(data) * cut // 2000] + junk
     with contextlib.suppress(newsissue.ParseError):
         newsissue.parse(damaged)

@@ -48,6 +48,14 @@ def _refuse_entities(data: bytes | Path, name: str) -> None:
         raise ParseError(f"{name} declares XML entities, which an archive file has no need of: not read")
 
 
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def events(
     data: bytes | Path, name: str, *, html: bool = False, tags: tuple[str, ...] | None = None
 ) -> Iterator[tuple[str, etree._Element]]:
@@ -58,7 +66,14 @@ def events(
     only elements whose events come back: the rest is parsed in C and never seen in Python.
     """
     _refuse_entities(data, name)
-    options = {"html": True, "no_network": True, "remove_comments": True} if html else _SAFE
+    options: dict[str, object] = dict(_SAFE)
+    if html:
+        # libxml2's HTML parser takes bytes with no declared charset for Latin-1: UTF-8 is said.
+        head = data.read_bytes() if isinstance(data, Path) else data
+        options = {"html": True, "no_network": True, "remove_comments": True}
+        if b"<?xml" not in head[:100] and _utf8(head):
+            options["encoding"] = "utf-8"
+        data = head
     try:
         yield from etree.iterparse(_source(data), events=("start", "end"), tag=tags, **options)
     except etree.XMLSyntaxError as exc:
