@@ -15,6 +15,9 @@ import newsissue
 from conftest import EXAMPLES
 from newsissue.cli import main
 
+# The input formats the built-in readers add to page text, as `formats` lists them.
+INPUT_FORMATS = ["text", "alto", "docling", "hocr", "json", "mineru", "newsml", "page-xml"]
+
 
 def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
@@ -103,16 +106,7 @@ def test_formats_and_plugins_list_what_is_installed(capsys: pytest.CaptureFixtur
     assert lines[0] == "output formats (convert --to NAME):" and "--option indent=none" in formats
     assert any(line.startswith("  json ") for line in lines) and any(line.startswith("  newsml ") for line in lines)
     inputs = lines.index("input formats (read by parse and convert, recognised by content):")
-    assert [line.split()[0] for line in lines[inputs + 1 :]] == [
-        "text",
-        "alto",
-        "docling",
-        "hocr",
-        "json",
-        "mineru",
-        "newsml",
-        "page-xml",
-    ]
+    assert [line.split()[0] for line in lines[inputs + 1 :]] == INPUT_FORMATS
     assert main(["plugins"]) == 0
     plugins = capsys.readouterr().out
     assert "newsissue.formats.json" in plugins and "newsissue_exporters" in plugins
@@ -174,16 +168,7 @@ def test_json_listings_for_inspect_formats_and_plugins(example_issue: Path) -> N
     json_format = next(entry for entry in formats["outputs"] if entry["name"] == "json")
     assert {"name": "indent", "type": "int | None", "default": "none"} in json_format["options"]
     assert {"name": "diagnostics", "type": "bool", "default": "true"} in json_format["options"]
-    assert [entry["name"] for entry in formats["inputs"]] == [
-        "text",
-        "alto",
-        "docling",
-        "hocr",
-        "json",
-        "mineru",
-        "newsml",
-        "page-xml",
-    ]
+    assert [entry["name"] for entry in formats["inputs"]] == INPUT_FORMATS
     plugins = json.loads(run("plugins", "--json").stdout)
     versions = {entry["name"]: entry["version"] for entry in plugins}
     assert versions["newsissue.formats.json"] == newsissue.__version__

@@ -144,18 +144,7 @@ def _from_issue_file(issue: IssueFile, path: Path, notes: list[tuple[str, str]])
             source = page.path.name
         read = read_alto(page.path, source=source)
         pages.append(attrs.evolve(read, number=page.number, label=page.label or read.label))
-    return IssueEvidence(
-        pages=tuple(pages),
-        title=issue.title,
-        date=issue.date,
-        number=issue.number,
-        edition=issue.edition,
-        publisher=issue.publisher,
-        language=issue.language,
-        source=path.name,
-        structure=issue.structure,
-        notes=tuple(notes),
-    )
+    return attrs.evolve(issue.issue, pages=tuple(pages), source=path.name, notes=tuple(notes))
 
 
 # --- building the issue ---------------------------------------------------------------------------

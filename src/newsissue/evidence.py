@@ -17,7 +17,23 @@ from typing import NamedTuple
 
 import attrs
 
-__all__ = ["REMOVED_MESSAGES", "IssueEvidence", "Line", "LineKind", "PageEvidence", "Removed", "StructureItem"]
+__all__ = [
+    "REMOVED_MESSAGES",
+    "IssueEvidence",
+    "Line",
+    "LineKind",
+    "PageEvidence",
+    "Removed",
+    "StructureItem",
+    "printable",
+]
+
+
+def printable(text: str) -> str:
+    """A line's text as the model takes it: each character that is not printable a space, no outer spaces."""
+    if text.isprintable():
+        return text.strip()
+    return "".join(ch if ch.isprintable() else " " for ch in text).strip()
 
 
 class LineKind(enum.Enum):

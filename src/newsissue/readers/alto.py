@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence
+from ..evidence import Line, LineKind, PageEvidence, printable
 from .sniff import is_alto
 from .xmlsafe import events, local
 
@@ -103,10 +103,9 @@ class _Page:
         text = " ".join(words)
         if _SOFT_HYPHEN in text:
             text = text.replace(_SOFT_HYPHEN, "").strip()
-        if not text.isprintable():
-            text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
-            if not text:
-                return None
+        text = printable(text)
+        if not text:
+            return None
         default = element.get("STYLEREFS") or self.block_styles
         sizes: dict[float, int] = {}
         heavy = 0

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence
+from ..evidence import Line, LineKind, PageEvidence, printable
 from .xmlsafe import events, local
 
 __all__ = ["read_hocr"]
@@ -96,10 +96,9 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
         text = " ".join(words)
         ref = element.get("id") or None
         element.clear()
-        if not text or not text.isprintable():
-            text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
-            if not text:
-                continue
+        text = printable(text)
+        if not text:
+            continue
         size = max(sizes) if sizes else _float(props.get("x_size"))
         lines.append(
             Line(

@@ -18,7 +18,7 @@ import attrs
 from lxml import etree
 
 from ..errors import ParseError
-from ..evidence import StructureItem
+from ..evidence import IssueEvidence, StructureItem
 from .sniff import is_issue_file
 from .xmlsafe import local, parse_tree
 
@@ -52,17 +52,12 @@ class PageFile:
 
 @attrs.frozen
 class IssueFile:
-    """What an issue file says: its pages, metadata and (where present) the archive's article map."""
+    """What an issue file says: its page files, and the issue's metadata and the archive's article map
+    (where present) as evidence with no pages yet."""
 
     pages: tuple[PageFile, ...]
     kind: str
-    title: str | None = None
-    date: _dt.date | None = None
-    number: int | None = None
-    edition: str | None = None
-    publisher: str | None = None
-    language: str | None = None
-    structure: tuple[StructureItem, ...] | None = None
+    issue: IssueEvidence
 
 
 def _href(value: str, base: Path) -> Path:
@@ -173,7 +168,8 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
     by_file = {page.file_id: page.number for page in pages}
     logical = next((m for m in maps if (m.get("TYPE") or "").upper() == "LOGICAL"), None)
     structure = _mets_structure(logical, by_file) if logical is not None else None
-    return IssueFile(pages=tuple(pages), kind="mets", structure=structure or None, **_mods_fields(root))  # type: ignore[arg-type]
+    issue = IssueEvidence(pages=(), structure=structure or None, **_mods_fields(root))  # type: ignore[arg-type]
+    return IssueFile(pages=tuple(pages), kind="mets", issue=issue)
 
 
 def _renumbered(pages: list[PageFile]) -> list[PageFile]:
@@ -269,7 +265,8 @@ def _didl(root: etree._Element, path: Path) -> IssueFile:
         "publisher": _first(root, "publisher"),
         "language": _first(root, "language"),
     }
-    return IssueFile(pages=tuple(_renumbered(pages)), kind="didl", structure=structure or None, **fields)  # type: ignore[arg-type]
+    issue = IssueEvidence(pages=(), structure=structure or None, **fields)  # type: ignore[arg-type]
+    return IssueFile(pages=tuple(_renumbered(pages)), kind="didl", issue=issue)
 
 
 def batch_issues(path: Path) -> list[Path]:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ParseError
-from ..evidence import IssueEvidence, Line, LineKind, PageEvidence
+from ..evidence import IssueEvidence, Line, LineKind, PageEvidence, printable
 
 __all__ = ["is_docling", "is_mineru", "read_docling", "read_mineru"]
 
@@ -50,10 +50,7 @@ def _box(value: Any) -> tuple[int, int, int, int] | None:
 
 
 def _clean(text: Any) -> str:
-    if not isinstance(text, str):
-        return ""
-    text = " ".join(text.split())
-    return text if text.isprintable() else "".join(ch if ch.isprintable() else " " for ch in text).strip()
+    return printable(" ".join(text.split())) if isinstance(text, str) else ""
 
 
 def _pages(found: dict[int, list[Line]], source: str | None) -> tuple[PageEvidence, ...]:

@@ -13,7 +13,7 @@ import contextlib
 from pathlib import Path
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence
+from ..evidence import Line, LineKind, PageEvidence, printable
 from .xmlsafe import events, local
 
 __all__ = ["read_page_xml"]
@@ -91,8 +91,7 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
                     with contextlib.suppress(ValueError):
                         size = float(child.get("fontSize", "")) if child.get("fontSize") else size
                     bold = bold or child.get("bold") == "true"
-            if text and not text.isprintable():
-                text = "".join(ch if ch.isprintable() else " " for ch in text).strip()
+            text = printable(text)
             if text:
                 block, zone = regions[-1] if regions else (None, None)
                 lines.append(
