@@ -40,7 +40,11 @@ def test_readme_main_job_converts_an_example_issue() -> None:
 
 def test_code_is_ruff_clean() -> None:
     ruff = shutil.which("ruff") or str(ROOT / ".venv" / "bin" / "ruff")
-    folders = [name for name in ("src", "tests", "bench", "examples", "plugins", "docs") if (ROOT / name).is_dir()]
+    folders = [
+        name
+        for name in ("src", "tests", "bench", "examples", "plugins", "docs", "tools", "fuzz")
+        if (ROOT / name).is_dir()
+    ]
     result = subprocess.run(
         [ruff, "check", "--output-format", "concise", *folders],
         cwd=ROOT,
