@@ -308,6 +308,10 @@ def _is_header(unit: Unit, conv: Conventions) -> bool:
 
 # What an untitled continuation may have been read as.
 _RUNS_ON = (ItemKind.ARTICLE, ItemKind.OTHER)
+# A band opening within this share of the page's height is at its top: the main columns run on there.
+_PAGE_TOP = 0.15
+# Bands this close in height (a share of the page's) stand level: a feuilleton's below its rule.
+_SAME_HEIGHT = 0.1
 # The least body text of an item that a next page's untitled text may continue.
 _CONTINUED = 300
 
@@ -338,7 +342,10 @@ def _join_pages(reads: list[_PageRead]) -> tuple[list[Page], list[Diagnostic]]:
                 continue
             if item.continued_from is not None:
                 continue
-            source = min(enders, key=lambda ender: abs(before.tops[ender - 1] - after.tops[place - 1]))
+            top = after.tops[place - 1]
+            source = min(enders, key=lambda ender: abs(before.tops[ender - 1] - top))
+            if top > _PAGE_TOP and abs(before.tops[source - 1] - top) > _SAME_HEIGHT:
+                continue  # a band lower down that no band of the page before stands level with
             enders.remove(source)
             a, b = pages[index - 1].number, pages[index].number
             first_items[source - 1] = attrs.evolve(first_items[source - 1], continued_on=Jump(page=b, item=place))

@@ -176,7 +176,10 @@ def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
                 starts.update(
                     i
                     for i, label in enumerate(labels)
-                    if label == TITLE and printed[i] >= _HEADLINE_PRINT and content[i].blank
+                    if label == TITLE
+                    and printed[i] >= _HEADLINE_PRINT
+                    and content[i].blank
+                    and (i == 0 or labels[i - 1] not in (TITLE, TITLE_ON))  # a stack of titles stays one
                 )
         prose, looks = scorer.prose, scorer.looks or [None] * len(content)
     units, removed = build_units(
