@@ -106,6 +106,7 @@ def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
     pages = [
         Page(
             number=number,
+            label=draw(maybe(st.sampled_from(["A1", "A12", "B2", "C3"]))),
             section=draw(maybe(text_field)),
             header=tuple(draw(st.lists(text_field, max_size=2))),
             editors=tuple(draw(st.lists(st.builds(Byline, name=text_field, role=st.just(Role.EDITOR)), max_size=2))),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import attrs
@@ -220,3 +221,32 @@ def test_page_files_given_in_any_order_on_the_command_line(example_issue: Path) 
     issue = json.loads(result.stdout)
     assert [page["number"] for page in issue["pages"]] == [1, 2, 3, 4]
     assert issue["pages"][0]["items"][0]["continued_on"]["item"] == 1
+
+
+def test_lettered_sections_are_numbered_in_print_order_and_jumps_find_their_pages(tmp_path: Path) -> None:
+    pages = {
+        "B01.md": "B1 · BUSINESS · Tuesday, March 18, 2025\n\n# Bridge Repairs\n\nContinued from Page A1\n\n"
+        "Work on the old span is set to begin in May.\n",
+        "A02.md": "A2 · LOCAL · Tuesday, March 18, 2025\n\n# School Garden Wins Prize\n\nPupils won a prize.\n",
+        "A01.md": "THE HARBOUR GAZETTE\nTuesday, March 18, 2025\n\n# Council Approves Bridge Repairs\n\n"
+        "The council voted on Monday night.\n\nContinued on Page B1\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    issue = newsissue.parse(tmp_path)
+    assert [(page.number, page.label, page.source) for page in issue.pages] == [
+        (1, "A1", "A01.md"),
+        (2, "A2", "A02.md"),
+        (3, "B1", "B01.md"),
+    ]
+    jump = issue.pages[0].items[0].continued_on
+    assert jump is not None and (jump.page, jump.item) == (3, 1)
+    assert [len(story.parts) for story in issue.stories()] == [2, 1]
+    # The labels travel: NewsML-G2 reads them back; ninjs and EPUB show them.
+    assert [page.label for page in newsissue.parse(newsissue.render(issue, "newsml")).pages] == ["A1", "A2", "B1"]
+    ninjs = json.loads(newsissue.render(issue, "ninjs"))
+    print_pages = [alt["value"] for obj in ninjs["associations"] if obj.get("rel") == "page" for alt in obj["altIds"]]
+    assert print_pages == ["A1", "A2", "B1"]
+    # One text holding the three pages splits at their lettered headers, in print order.
+    joined = "\n\n".join(pages[name] for name in ("A01.md", "A02.md", "B01.md"))
+    assert [page.label for page in newsissue.parse(joined).pages] == ["A1", "A2", "B1"]

@@ -20,6 +20,7 @@ from .evidence import IssueEvidence, Line, PageEvidence, StructureItem
 from .languages.base import Conventions
 from .linking import link_jumps
 from .model import Article, Diagnostic, Figure, Issue, ItemKind, Jump, Page, Paragraph, Region, Severity
+from .pagenames import print_order
 from .readers.alto import read_alto
 from .readers.mets import IssueFile, batch_issues, read_issue_file
 from .readers.sniff import layout_files, sniff
@@ -28,13 +29,6 @@ from .segment.assemble import read_layout
 from .segment.units import Unit
 
 __all__ = ["build_issue", "read_archive"]
-
-_PAGE_IN_NAME = re.compile(r"(\d{1,4})(?!.*\d)")
-
-
-def _print_order(path: Path) -> tuple[int, str]:
-    number = _PAGE_IN_NAME.search(path.stem)
-    return (int(number.group(1)) if number else 10**9, path.name)
 
 
 def _archive_files(paths: Sequence[Path]) -> list[tuple[Path, str]]:
@@ -70,7 +64,7 @@ def read_archive(paths: Sequence[Path]) -> IssueEvidence:
             folder = issues[0].pages[0].path.parent.name
             notes.append(("archive-files", f"{len(issue_files)} issue files: the issue in {folder} read"))
         return _from_issue_file(issues[0], issue_files[0], notes)
-    files = sorted(((path, kind) for path, kind in found if kind in _PAGE_READERS), key=lambda f: _print_order(f[0]))
+    files = sorted(((path, kind) for path, kind in found if kind in _PAGE_READERS), key=lambda f: print_order(f[0]))
     if not files:
         raise ParseError("no ALTO, hOCR or PAGE-XML page, page-tool JSON, METS or DIDL issue file found")
     folders = [path for path in paths if path.is_dir()]

@@ -248,10 +248,13 @@ def _check_links(pages: tuple[Page, ...]) -> None:
 class Page:
     """A print page: its number, section, header lines as printed, editors, and items in reading order.
 
-    ``editors`` are the people the page header credits (责任编辑, 美编, 校对), as editors.
+    ``number`` is the page's place in print order; ``label`` the page as printed where that is not
+    its number (``A6``, ``B2`` in a paper of lettered sections). ``editors`` are the people the
+    page header credits (责任编辑, 美编, 校对), as editors.
     """
 
     number: int = attrs.field(default=1, validator=_positive)
+    label: str | None = _text()
     section: str | None = _text()
     header: tuple[str, ...] = attrs.field(
         default=(), converter=_tuple, validator=attrs.validators.deep_iterable(_safe_text)

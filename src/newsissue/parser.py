@@ -16,12 +16,13 @@ import pluggy
 from .decoding import decode
 from .errors import NewsIssueError, ParseError
 from .evidence import REMOVED_MESSAGES, IssueEvidence
-from .languages.base import Conventions, Masthead
+from .languages.base import Conventions, Masthead, PageHeader
 from .linking import link_jumps
 from .long_pages import join_parts, parts
 from .model import Article, Diagnostic, Issue, ItemKind, Page, Severity
 from .notes import Notes
 from .options import override_issue
+from .pagenames import page_in_name, print_order
 from .plugins import Registry, registry_for
 from .readers.text import read_lines
 from .segment import PageStyle, Segmentation, Unit, segment_lines
@@ -32,7 +33,6 @@ __all__ = ["Source", "parse"]
 
 Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
 
-_PAGE_IN_NAME = re.compile(r"(\d{1,4})(?!.*\d)")
 # A line of up to 80 characters standing alone: a blank line (or the text's edge) above and below.
 # (The pattern opens with a newline, which lets the regex engine skip to each one; the text's
 # first line is tried on its own.)
@@ -49,11 +49,8 @@ class _Text:
     first_line: int
     notes: tuple[Diagnostic, ...] = ()
     number_from_name: int | None = None
-
-
-def _print_order(path: Path) -> tuple[int, str, str]:
-    number = _PAGE_IN_NAME.search(path.stem)
-    return (int(number.group(1)) if number else 10**9, path.name, str(path))
+    #: The section letter a file name gives with its page number (``A06.md``).
+    section_from_name: str | None = None
 
 
 _HEAD = 4096
@@ -139,12 +136,14 @@ def _texts(source: Source, encoding: str | None, registry: Registry) -> list[_Te
             raise ParseError("no input given")
     # The issue must not depend on the order the files are named in: pages in the order of the
     # numbers in their names (02.md before 10.md), then of the names.
-    paths = sorted(paths, key=_print_order)
+    paths = sorted(paths, key=print_order)
     texts = []
     for path in paths:
         text, notes = _decode(_read_file(path, registry), path.name, encoding)
-        number = _PAGE_IN_NAME.search(path.stem)
-        texts.append(_Text(text, path.name, 1, notes, int(number.group(1)) if number and len(paths) > 1 else None))
+        section, number = page_in_name(path.stem) or (None, None)
+        if len(paths) == 1:
+            section, number = None, None
+        texts.append(_Text(text, path.name, 1, notes, number, section))
     return texts
 
 
@@ -163,6 +162,7 @@ def _split_pages(texts: list[_Text]) -> list[_Text]:
                         text=part,
                         first_line=line,
                         number_from_name=text.number_from_name if single else None,
+                        section_from_name=text.section_from_name if single else None,
                         notes=text.notes if index == 0 else (),
                     )
                 )
@@ -180,7 +180,7 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
     for page in pages:
         text = page.text
         cuts: list[tuple[int, int]] = []  # (line index, offset) of each header line that starts a page
-        last = 0
+        last: tuple[str, int] = ("", 0)
         index, counted = 0, 0
         first = _FIRST_ALONE.match(text)
         for match in itertools.chain((first,) if first else (), _ALONE.finditer(text)):
@@ -191,11 +191,11 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
             if not line or conventions.match_record(line) is not None:  # a database record is no page
                 continue
             header = conventions.match_page_header(line)
-            if header is None or header.number <= last:
+            if header is None or not _follows(header, last):
                 continue
             if index > 8:
                 cuts.append((index, offset))
-            last = header.number
+            last = (header.label[:1] if header.label else "", header.number)
         if not cuts:
             result.append(page)
             continue
@@ -207,10 +207,20 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
                     text=text[begin : end - 1],
                     first_line=page.first_line + (first or 0),
                     number_from_name=None,
+                    section_from_name=None,
                     notes=page.notes if number == 0 else (),
                 )
             )
     return result
+
+
+def _follows(header: PageHeader, last: tuple[str, int]) -> bool:
+    """Whether a page header names a page after the last one seen: a later section (``B1`` after
+    ``A8``), else a higher number (``A3`` and ``4`` after ``PAGE 2``)."""
+    letter = header.label[:1] if header.label else ""
+    if letter and last[0] and letter != last[0]:
+        return letter > last[0]
+    return header.number > last[1]
 
 
 def _pick_language(registry: Registry, language: str | None, sample: str) -> tuple[Conventions, str, bool]:
@@ -314,8 +324,19 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     )
 
 
-def _layout(units: _PageUnits, conventions: Conventions, notes: Notes, fields: dict[str, Any], number: int) -> Layout:
-    """The page's items, its first part's then each further part's (read, assembled and dropped in turn)."""
+def _layout(
+    units: _PageUnits,
+    conventions: Conventions,
+    notes: Notes,
+    fields: dict[str, Any],
+    number: int,
+    *,
+    page_labels: Mapping[str, int],
+) -> Layout:
+    """The page's items, its first part's then each further part's (read, assembled and dropped in turn).
+
+    ``page_labels`` gives the number of each page printed with a section letter (``B2``), for jumps.
+    """
     source = units.text.source
 
     def layout(body: Sequence[Unit], segmented_records: bool, style: PageStyle) -> PageLayout:
@@ -327,6 +348,7 @@ def _layout(units: _PageUnits, conventions: Conventions, notes: Notes, fields: d
             page=number,
             records=segmented_records,
             columns=style is PageStyle.COLUMNS,
+            page_labels=page_labels,
         )
 
     first = layout(units.body, units.records, units.style)
@@ -457,12 +479,19 @@ def _parse(
                 line=read[0].header[0].line if read[0].header else None,
             )
         )
-    numbers = _page_numbers(read, conventions, diagnostics)
+    labels = _page_labels(read, conventions)
+    page_labels: dict[str, int] = {}
+    if any(labels):
+        # A paper of lettered sections (A1 … A8, B1 …): the pages are numbered in print order.
+        numbers = list(range(1, len(read) + 1))
+        page_labels = {label: number for label, number in zip(labels, numbers, strict=True) if label}
+    else:
+        numbers = _page_numbers(read, conventions, diagnostics)
     pages: list[Page] = []
     papers: list[str] = []
     for index, (units, number) in enumerate(zip(read, numbers, strict=True)):
         diagnostics.extend(units.removed)
-        layout = _layout(units, conventions, diagnostics, fields, number)
+        layout = _layout(units, conventions, diagnostics, fields, number, page_labels=page_labels)
         read[index] = attrs.evolve(units, body=(), doubtful=layout.doubtful)  # the units are read: let them go
         diagnostics.extend(_reading_notes(read[index], layout.items, number))
         papers.extend(layout.papers)
@@ -481,6 +510,7 @@ def _parse(
         pages.append(
             Page(
                 number=number,
+                label=labels[index],
                 section=header.section if header is not None else None,
                 header=tuple(unit.text for unit in units.header) + layout.furniture,
                 editors=header.editors if header is not None else (),
@@ -586,6 +616,23 @@ def _reading_notes(units: _PageUnits, items: Sequence[Article], number: int) -> 
             f"page {number}: {len(doubtful)} of {len(items)} items read with low confidence ({shown})",
         )
     return notes
+
+
+def _page_labels(read: list[_PageUnits], conventions: Conventions) -> list[str | None]:
+    """Each page's printed label where it has a section letter (``A6``), from its header or file name."""
+    labels: list[str | None] = []
+    for units in read:
+        header = next((h for unit in units.header if (h := conventions.match_page_header(unit.text)) is not None), None)
+        if header is not None and header.label:
+            labels.append(header.label)
+        elif units.text.section_from_name and units.text.number_from_name is not None:
+            labels.append(f"{units.text.section_from_name}{units.text.number_from_name}")
+        else:
+            labels.append(None)
+    # The front page of a lettered paper seldom prints its label: before A2 it is A1.
+    if len(labels) > 1 and labels[0] is None and labels[1] is not None and labels[1][1:] == "2":
+        labels[0] = f"{labels[1][0]}1"
+    return labels
 
 
 def _page_numbers(read: list[_PageUnits], conventions: Conventions, diagnostics: Notes) -> list[int]:

@@ -184,8 +184,8 @@ def parts_by_page(stories: list[Story]) -> dict[int, list[tuple[Story, Part]]]:
 
 
 def page_title(issue: Issue, page: Page) -> str:
-    """A page's display title: ``01版`` or ``01版 要闻``."""
-    label = labels_for(issue.language).page_label(page.number)
+    """A page's display title: ``01版`` or ``01版 要闻``; ``Page A6 Sports`` for a lettered page."""
+    label = labels_for(issue.language).page_label(page.number, page.label)
     return label + (f" {page.section}" if page.section else "")
 
 

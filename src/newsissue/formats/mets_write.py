@@ -101,7 +101,9 @@ def mets(issue: Issue) -> bytes:
         root.append(M.fileSec(group))
     physical = M.div(TYPE="Newspaper", DMDID="DMD_ISSUE")
     for page in issue.pages:
-        div = M.div(ID=f"PHYS_{page.number:04d}", TYPE="PAGE", ORDER=str(page.number), ORDERLABEL=str(page.number))
+        div = M.div(
+            ID=f"PHYS_{page.number:04d}", TYPE="PAGE", ORDER=str(page.number), ORDERLABEL=page.label or str(page.number)
+        )
         if page.number in files:
             div.append(M.fptr(FILEID=_file_id(page.number)))
         physical.append(div)

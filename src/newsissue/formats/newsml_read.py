@@ -178,6 +178,7 @@ def _pages(package: etree._Element, groups: list[etree._Element], items: dict[st
         result.append(
             Page(
                 number=number,
+                label=_one(props, "pageLabel", str),
                 section=_one(props, "section", str),
                 header=tuple(props.get("headerLine", ())),
                 editors=[Byline(name=name, role=Role.EDITOR) for name in props.get("editor", ())],

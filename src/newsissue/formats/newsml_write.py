@@ -240,6 +240,8 @@ def _package(issue: Issue, naming: iptc.Naming, stories: list[Story]) -> etree._
             contentrefs=iptc.page_id(page),
             seq=str(seq),
         )
+        if page.label is not None:
+            part.append(_prop("partMetaExtProperty", "pageLabel", page.label))
         if page.section is not None:
             part.append(_prop("partMetaExtProperty", "section", page.section))
         part.extend(_prop("partMetaExtProperty", "headerLine", line) for line in page.header)

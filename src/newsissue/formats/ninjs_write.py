@@ -140,7 +140,7 @@ def _document(issue: Issue, options: NinjsOptions, *, whole: bool = False) -> di
             "uri": naming.guid(f"page:{iptc.page_id(page)}"),
             "type": "composite",
             "title": iptc.page_title(issue, page),
-            "altIds": [{"role": "printPage", "value": str(page.number)}],
+            "altIds": [{"role": "printPage", "value": page.label or str(page.number)}],
             **(
                 {"infoSources": [{"name": e.name, "role": iptc.CPP_URI + "editor"} for e in page.editors]}
                 if page.editors

@@ -48,8 +48,10 @@ class Labels:
     front_page: str = "Front page"
     continued: str = "continued"
 
-    def page_label(self, number: int) -> str:
-        """A print page as the paper names it: ``Page 1``, ``01版``."""
+    def page_label(self, number: int, label: str | None = None) -> str:
+        """A print page as the paper names it: ``Page 1``, ``01版``; ``Page A6`` for a lettered one."""
+        if label:
+            return re.sub(r"\{number(?::[^}]*)?\}", lambda _: label, self.page)
         return self.page.format(number=number)
 
     def issue_label(self, number: int) -> str:
@@ -92,6 +94,9 @@ class JumpMatch:
     jump: Jump
     outgoing: bool
     rest: str = ""
+    #: The page as the jump names it where a section letter comes with its number (``B2``): the
+    #: parser gives the jump the number of the page printed so.
+    label: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -128,9 +133,11 @@ class Masthead:
 
 @attrs.frozen(kw_only=True)
 class PageHeader:
-    """An inner page's header line: its number, section, date and the page's editors."""
+    """An inner page's header line: its number (``label`` too where a section letter comes with it:
+    ``A6``), section, date and the page's editors."""
 
     number: int
+    label: str | None = None
     section: str | None = None
     date: _dt.date | None = None
     editors: tuple[Byline, ...] = ()

@@ -319,6 +319,12 @@ def _page(match: re.Match[str]) -> int:
     return max(1, int(match["page"]))
 
 
+def _label(match: re.Match[str]) -> str | None:
+    """``B2`` where the jump names a page with its section letter."""
+    section = match.groupdict().get("section")
+    return f"{section.upper()}{_page(match)}" if section else None
+
+
 class English(LatinScript):
     """Conventions of English-language newspapers."""
 
@@ -467,13 +473,13 @@ class English(LatinScript):
             if match is not None:
                 marker = match.groupdict().get("marker")
                 jump = Jump(page=_page(match), marker=marker, text=match["text"].strip())
-                return JumpMatch(jump=jump, outgoing=False, rest="")
+                return JumpMatch(jump=jump, outgoing=False, rest="", label=_label(match))
         for pattern in (_JUMP_OUT, _SEE):
             match = pattern.search(text, tail_start)
             if match is not None and (match.start() == 0 or text[match.start() - 1] in " (\u00a0"):
                 marker = match.groupdict().get("marker")
                 jump = Jump(page=_page(match), marker=marker, text=match["text"].strip())
-                return JumpMatch(jump=jump, outgoing=True, rest=text[: match.start()].rstrip())
+                return JumpMatch(jump=jump, outgoing=True, rest=text[: match.start()].rstrip(), label=_label(match))
         return None
 
     def match_caption(self, text: str) -> CaptionMatch | None:
@@ -562,7 +568,8 @@ class English(LatinScript):
             return None
         if section is not None:
             section = section.strip(" ,·|-")
-        return PageHeader(number=number, section=section or None, date=date) if number >= 1 else None
+        label = f"{match['section']}{number}" if match["section"] else None
+        return PageHeader(number=number, label=label, section=section or None, date=date) if number >= 1 else None
 
 
 @hookimpl

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import itertools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -75,6 +75,7 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.papers: list[str] = []
         self.current: Draft | None = None
+        self.page_labels: Mapping[str, int] = {}
 
     # -- diagnostics -------------------------------------------------------
 
@@ -310,6 +311,8 @@ class _Reader:
             self.papers.append(match.paper)
 
     def jump(self, draft: Draft, match: JumpMatch, line: int) -> None:
+        if match.label is not None and match.label in self.page_labels:
+            match = attrs.evolve(match, jump=attrs.evolve(match.jump, page=self.page_labels[match.label]))
         taken = draft.continued_on if match.outgoing else draft.continued_from
         if taken is not None:
             self.note("jump-repeated", "a second jump line for one item is not used", line, match.jump.text, warn=True)
@@ -433,13 +436,16 @@ def read_layout(
     page: int,
     records: bool = False,
     columns: bool = False,
+    page_labels: Mapping[str, int] | None = None,
 ) -> PageLayout:
     """Read one page's body units (its header already taken off) into items.
 
     ``records`` says the page is made of database records, each one item; ``columns`` that it is
-    OCR text in column lines.
+    OCR text in column lines; ``page_labels`` the number of each page printed with a section
+    letter (``B2`` → 10), which a jump naming it is given.
     """
     reader = _Reader(conventions, issue_date, source, page, records=records, columns=columns)
+    reader.page_labels = page_labels or {}
     tokens, debris = tokenize(units, conventions, issue_date)
     for unit in debris:
         reader.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)

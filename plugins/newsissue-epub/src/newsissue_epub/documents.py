@@ -92,7 +92,7 @@ class Plan:
         return self.continuations.get(page.number, [])
 
     def page_title(self, page: Page) -> str:
-        label = self.labels.page_label(page.number)
+        label = self.labels.page_label(page.number, page.label)
         return f"{label} {page.section}" if page.section else label
 
 
@@ -244,7 +244,7 @@ def page_document(plan: Plan, page: Page) -> Document:
 
 
 def _page_xhtml(plan: Plan, page: Page) -> bytes:
-    label = plan.labels.page_label(page.number)
+    label = plan.labels.page_label(page.number, page.label)
     marker = E.span(id=f"pg{page.number:02d}", role="doc-pagebreak", title=label)
     marker.set(EPUB_TYPE, "pagebreak")
     marker.set("aria-label", label)
@@ -262,7 +262,8 @@ def _page_xhtml(plan: Plan, page: Page) -> bytes:
 
 
 def _jump(plan: Plan, jump: Jump, css: str) -> etree._Element:
-    text = jump.text or plan.labels.page_label(jump.page)
+    target_page = plan.pages.get(jump.page)
+    text = jump.text or plan.labels.page_label(jump.page, target_page.label if target_page is not None else None)
     target = plan.page_files.get(jump.page)
     if target is None:
         return _p(text, f"jump {css}")
@@ -390,7 +391,12 @@ def nav(plan: Plan) -> Document:
     children: list[etree._Element] = [toc, landmarks]
     if plan.issue.pages:
         pages: Sequence[etree._Element] = [
-            E.li(E.a(labels.page_label(page.number), href=f"{plan.page_files[page.number]}#pg{page.number:02d}"))
+            E.li(
+                E.a(
+                    labels.page_label(page.number, page.label),
+                    href=f"{plan.page_files[page.number]}#pg{page.number:02d}",
+                )
+            )
             for page in plan.issue.pages
         ]
         page_list = E.nav(E.h2(labels.pages), E.ol(*pages), id="page-list", hidden="hidden")
