@@ -7,6 +7,7 @@ properties run on generated ALTO pages with fictional text.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.util
 import json
 import re
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ from newsissue.readers.alto import read_alto
 from .layout_pages import alto_pages, layout_pages
 
 ROOT = Path(__file__).resolve().parents[1]
+# A corpus issue by its folder's name, read once for the module.
+Read = Callable[..., newsissue.Issue]
 # What segmenting an archive issue from its ALTO alone must reach against the archive's map.
 BCUBED_F1 = 0.90
 
@@ -78,6 +82,17 @@ def alto(corpus: Path) -> Path:
     return corpus / "alto"
 
 
+@pytest.fixture(scope="module")
+def read(alto: Path) -> Read:
+    """Each corpus issue read once for the module: ``read(name)``, ``read(name, structure=True)``."""
+
+    @functools.cache
+    def parse(name: str, *, structure: bool = False) -> newsissue.Issue:
+        return newsissue.parse(alto / name, structure=structure)
+
+    return parse
+
+
 ISSUES = [
     "bnl-luxzeit-1858-12-07",
     "kb-ddd-1813-11-16",
@@ -88,8 +103,8 @@ ISSUES = [
 
 
 @pytest.mark.parametrize("name", ISSUES)
-def test_every_archive_issue_reads_and_keeps_its_text(alto: Path, name: str) -> None:
-    issue = newsissue.parse(alto / name, structure=False)
+def test_every_archive_issue_reads_and_keeps_its_text(alto: Path, read: Read, name: str) -> None:
+    issue = read(name)
     pages = [page for path in sorted((alto / name).rglob("*.xml")) if (page := _page_or_none(path))]
     assert len(issue.pages) == len(pages) and issue.pages
     printed = Counter[str]()
@@ -155,22 +170,22 @@ def golds(alto: Path, kb_gold: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.parametrize("name", ["bnl-luxzeit-1858-12-07", "kb-ddd-1813-11-16"])
-def test_segmenting_from_alto_alone_reaches_the_archives_map(alto: Path, golds: dict, name: str) -> None:
-    result = _score_archive().score(alto / name, golds[name], segment=True)
+def test_segmenting_from_alto_alone_reaches_the_archives_map(read: Read, golds: dict, name: str) -> None:
+    result = _score_archive().score_issue(read(name), golds[name])
     assert result["bcubed"]["f1"] >= BCUBED_F1, result
     assert result["coverage"] == 1.0
 
 
 @pytest.mark.parametrize("name", ["bnl-luxzeit-1858-12-07", "kb-ddd-1813-11-16"])
-def test_the_archives_map_trusted_gives_its_items_exactly(alto: Path, golds: dict, name: str) -> None:
-    result = _score_archive().score(alto / name, golds[name], segment=False)
+def test_the_archives_map_trusted_gives_its_items_exactly(read: Read, golds: dict, name: str) -> None:
+    issue = read(name, structure=True)
+    result = _score_archive().score_issue(issue, golds[name])
     assert result["exact_items"] == result["gold_items"] and result["bcubed"]["f1"] == 1.0
-    issue = newsissue.parse(alto / name)
     assert any(d.code == "structure-trusted" for d in issue.diagnostics)
 
 
-def test_the_kb_article_is_joined_across_its_two_pages(alto: Path) -> None:
-    issue = newsissue.parse(alto / "kb-ddd-1813-11-16", structure=False)
+def test_the_kb_article_is_joined_across_its_two_pages(read: Read) -> None:
+    issue = read("kb-ddd-1813-11-16")
     joined = [story for story in issue.stories() if len(story.parts) > 1]
     assert [(story.first.headline, [part.page for part in story.parts]) for story in joined] == [
         ("EXTRA VERKOOPING.", [1, 2])
@@ -178,10 +193,10 @@ def test_the_kb_article_is_joined_across_its_two_pages(alto: Path) -> None:
     assert any(d.code == "continuation-assumed" for d in issue.diagnostics)
 
 
-def test_archive_metadata_comes_from_the_issue_file(alto: Path) -> None:
-    lz = newsissue.parse(alto / "bnl-luxzeit-1858-12-07")
+def test_archive_metadata_comes_from_the_issue_file(read: Read) -> None:
+    lz = read("bnl-luxzeit-1858-12-07", structure=True)
     assert (lz.title, str(lz.date), lz.number) == ("Luxemburger Zeitung – Journal de Luxembourg", "1858-12-07", 288)
-    nordstern = newsissue.parse(alto / "ndnp-mnhi-nordstern-1878-01-03")
+    nordstern = read("ndnp-mnhi-nordstern-1878-01-03")
     assert str(nordstern.date) == "1878-01-03" and [p.number for p in nordstern.pages] == list(range(1, 9))
 
 
@@ -328,7 +343,7 @@ def test_the_example_issue_file_gives_title_date_and_pages() -> None:
 HEADLINE_RECALL = 0.85
 
 
-def test_headlines_of_ndnp_pages_read_from_alto_match_the_truth(corpus: Path) -> None:
+def test_headlines_of_ndnp_pages_read_from_alto_match_the_truth(corpus: Path, read: Read) -> None:
     import difflib
 
     cases = [
@@ -337,10 +352,9 @@ def test_headlines_of_ndnp_pages_read_from_alto_match_the_truth(corpus: Path) ->
         ("ndnp-mnhi-nordstern-1878-01-03", 4, "de-nordstern-1878-01-03-p04"),
         ("sbb-berlin-1890-04-01", 1, "de-volkszeitung-berlin-1890-04-01-p01"),
     ]
-    issues: dict[str, newsissue.Issue] = {}
     expected = found = 0
     for name, number, truth in cases:
-        issue = issues.setdefault(name, newsissue.parse(corpus / "alto" / name))
+        issue = read(name)
         page = next(page for page in issue.pages if page.number == number)
         stacks = [_key(" ".join(p for p in (i.kicker, i.headline, i.subheadline) if p)) for i in page.items]
         heads = [_key(item.headline) for item in page.items if item.headline]

@@ -69,7 +69,11 @@ def _regions(node: Any) -> list[dict[str, Any]]:
 
 def score(folder: Path, gold: dict[str, Any], *, segment: bool) -> dict[str, Any]:
     """The scorer's figures for newsissue's reading of ``folder``."""
-    issue = newsissue.parse(folder, structure=not segment)
+    return score_issue(newsissue.parse(folder, structure=not segment), gold)
+
+
+def score_issue(issue: newsissue.Issue, gold: dict[str, Any]) -> dict[str, Any]:
+    """The scorer's figures for an issue already read."""
     return scorer().score(gold, stories_document(issue), {"article", "advertisement"})
 
 
