@@ -11,13 +11,18 @@ present) and the example issue's pages. Target: at most 2x.
 
 Memory: for each ``--batch`` size, a fresh process converts that many one-page ALTO issues to
 JSON with ``newsissue.convert_many(..., jobs=1)`` and reports its peak resident memory; flat
-means the peak does not grow with the number of issues. Not a test: a measurement.
+means the peak does not grow with the number of issues. ``--large MB`` builds one ALTO page of
+about that size (the largest corpus page, or the example's, its blocks repeated down the page)
+and reports the peak resident memory of a process reading it with newsissue and of one parsing
+it with lxml, against the file's size (target: far below 30x). Not a test: a measurement.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import re
 import shutil
 import statistics
 import subprocess
@@ -62,13 +67,21 @@ def compare(path: Path, rounds: int) -> tuple[float, float]:
     return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
 
 
-_BATCH = """
-import resource, sys
+# The process's own peak resident memory (KiB): VmHWM, which starts afresh at exec (ru_maxrss may
+# keep the peak of the process it was forked from).
+_HWM = """
+def peak():
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+"""
+
+_BATCH = _HWM + """
+import sys
 from pathlib import Path
 import newsissue
 results = list(newsissue.convert_many(sorted(Path(sys.argv[1]).iterdir()), "json", sys.argv[2], jobs=1))
 assert all(result.status == "done" for result in results), results[:3]
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak())
 """
 
 
@@ -89,10 +102,52 @@ def batch_peak(count: int, page: Path) -> int:
         return int(result.stdout.split()[-1])
 
 
+_PEAK = _HWM + """
+import sys
+from pathlib import Path
+if sys.argv[2] == "lxml":
+    from lxml import etree
+    etree.parse(sys.argv[1])
+else:
+    import newsissue
+    newsissue.parse(Path(sys.argv[1]), structure=False)
+print(peak())
+"""
+
+
+def large_page(megabytes: int, out: Path) -> Path:
+    """An ALTO page of about ``megabytes`` MB: a real page's blocks repeated down the page, ids made unique."""
+    pages = sorted(CORPUS.rglob("*_004.xml")) if CORPUS.exists() else []
+    source = (pages[0] if pages else sorted(EXAMPLE.glob("0*.xml"))[0]).read_text(encoding="utf-8-sig")
+    head, rest = source.split("<PrintSpace", 1)
+    opening, body = rest.split(">", 1)
+    body, tail = body.rsplit("</PrintSpace>", 1)
+    chunks, size, copy = [], 0, 0
+    while size < megabytes * 1024 * 1024:
+        copy += 1
+        chunk = re.sub(r'ID="([^"]+)"', rf'ID="\1_{copy}"', body)
+        chunk = re.sub(r'VPOS="(\d+)"', functools.partial(_lower, copy * 20000), chunk)
+        chunks.append(chunk)
+        size += len(chunk)
+    out.write_text(f"{head}<PrintSpace{opening}>{''.join(chunks)}</PrintSpace>{tail}", encoding="utf-8")
+    return out
+
+
+def _lower(by: int, match: re.Match[str]) -> str:
+    return f'VPOS="{int(match.group(1)) + by}"'
+
+
+def peak_of(path: Path, reader: str) -> int:
+    """Peak resident memory (KiB) of a process reading ``path`` with newsissue or lxml."""
+    command = [sys.executable, "-c", _PEAK, str(path), reader]
+    return int(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split()[-1])
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--batch", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--large", type=int, default=50, help="MB of the large page (0: none)")
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args(argv)
     newsissue.parse(sorted(EXAMPLE.glob("0*.xml"))[0])  # load the plugins once, outside the timing
@@ -110,6 +165,13 @@ def main(argv: list[str]) -> int:
         for count, peak in peaks:
             print(f"batch of {count:>5} one-page issues ({page.name}): peak {peak / 1024:.1f} MiB")
         print(f"peak at {peaks[-1][0]} / at {peaks[0][0]}: {peaks[-1][1] / peaks[0][1]:.2f} (flat: about 1)")
+    if args.large:
+        with tempfile.TemporaryDirectory() as work:
+            page = large_page(args.large, Path(work) / "large.xml")
+            size = page.stat().st_size / 1024
+            for reader in ("newsissue", "lxml"):
+                rss = peak_of(page, reader)
+                print(f"{size / 1024:.0f} MB ALTO page, {reader}: peak {rss / 1024:.0f} MiB, {rss / size:.1f}x")
     return 0
 
 
