@@ -75,7 +75,9 @@ def peak():
         return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 """
 
-_BATCH = _HWM + """
+_BATCH = (
+    _HWM
+    + """
 import sys
 from pathlib import Path
 import newsissue
@@ -83,6 +85,7 @@ results = list(newsissue.convert_many(sorted(Path(sys.argv[1]).iterdir()), "json
 assert all(result.status == "done" for result in results), results[:3]
 print(peak())
 """
+)
 
 
 def batch_peak(count: int, page: Path) -> int:
@@ -102,7 +105,9 @@ def batch_peak(count: int, page: Path) -> int:
         return int(result.stdout.split()[-1])
 
 
-_PEAK = _HWM + """
+_PEAK = (
+    _HWM
+    + """
 import sys
 from pathlib import Path
 if sys.argv[2] == "lxml":
@@ -113,6 +118,7 @@ else:
     newsissue.parse(Path(sys.argv[1]), structure=False)
 print(peak())
 """
+)
 
 
 def large_page(megabytes: int, out: Path) -> Path:

@@ -558,7 +558,7 @@ def _read(
 ) -> Issue:
     """A reader's issue, or the issue its evidence holds, read by the segmenter."""
     if isinstance(read, IssueEvidence):
-        from .archives import build_issue
+        from .archive import build_issue
 
         sample = " ".join(line.text for page in read.pages[:4] for line in page.lines[:200])
         if not sample.strip():

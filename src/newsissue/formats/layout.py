@@ -2,7 +2,7 @@
 
 ALTO (1.x–4.x) with METS or DIDL issue files and NDNP batch folders; hOCR; PAGE-XML; the JSON of
 MinerU (``content_list.json``) and docling. Each reader gives page evidence with the lines' boxes,
-which the segmenter reads (:mod:`newsissue.segment.layout`), and :mod:`newsissue.archives` builds
+which the segmenter reads (:mod:`newsissue.segment.layout`), and :mod:`newsissue.archive` builds
 the issue. Light on purpose: lxml and the readers load when such a file is read.
 """
 
@@ -45,7 +45,7 @@ class AltoReader(Reader):
         return takes(paths)
 
     def read_files(self, paths: Sequence[Path]) -> IssueEvidence:
-        from ..archives import read_archive
+        from ..archive import read_archive
 
         return read_archive(paths)
 

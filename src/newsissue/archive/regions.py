@@ -1,0 +1,75 @@
+"""Where each item and body block was printed: an item's lines shared out over its title stack and blocks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from ..evidence import Line
+from ..model import Article, Figure, Region
+
+__all__ = ["placed", "regions", "texts"]
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _weight(text: str) -> int:
+    """How many letters and digits a text has: what a line and a block share however they were joined."""
+    return len(_NOT_ALNUM.sub("", text))
+
+
+def regions(lines: Sequence[Line], page: int | None = None) -> tuple[Region, ...]:
+    """Lines as regions: one for each run of lines in one block."""
+    out: list[Region] = []
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if run and (line is None or line.block != run[0].block):
+            boxes = [member.box for member in run if member.box is not None]
+            box = (
+                (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+                if boxes
+                else None
+            )
+            refs = tuple(member.ref for member in run if member.ref)
+            out.append(Region(block=run[0].block, lines=refs, box=box, page=page))
+            run = []
+        if line is not None:
+            run.append(line)
+    return tuple(out)
+
+
+def texts(block: object) -> str:
+    if isinstance(block, Figure):
+        return " ".join(part for part in (block.caption, block.credit) if part)
+    return getattr(block, "text", "")
+
+
+def placed(item: Article, lines: Sequence[Line]) -> Article:
+    """The item with regions: its lines shared out over its title stack and body blocks by their text."""
+    head = _weight(" ".join(part for part in (item.kicker, item.headline, item.subheadline, item.byline_text) if part))
+    sizes = [head] + [_weight(texts(block)) for block in item.body]
+    total = sum(sizes) or 1
+    keys = [_weight(line.text) for line in lines]
+    scale = total / (sum(keys) or 1)
+    owners: list[list[Line]] = [[] for _ in sizes]
+    bounds = []
+    running = 0
+    for size in sizes:
+        running += size
+        bounds.append(running)
+    position = 0.0
+    target = 0
+    for line, size in zip(lines, keys, strict=True):
+        middle = position + scale * size / 2
+        while target < len(bounds) - 1 and middle >= bounds[target]:
+            target += 1
+        owners[target].append(line)
+        position += scale * size
+    body = tuple(
+        attrs.evolve(block, regions=regions(owned)) if owned else block
+        for block, owned in zip(item.body, owners[1:], strict=True)
+    )
+    return attrs.evolve(item, regions=regions(owners[0]), body=body)
