@@ -187,6 +187,15 @@ def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda te
         frames.append((page[0], page[2]))
         starts.append(True)
     printed = _printed(ordered, frames, starts, height, is_body)
+    out = _numbered(ordered, starts)
+    return Arranged(
+        lines=out, printed=printed, frames=frames, bands=bands, apart=_bold_after_roman(out, starts, blocks)
+    )
+
+
+def _numbered(ordered: Sequence[Line], starts: Sequence[bool]) -> list[Line]:
+    """The lines numbered in reading order; a block's first line and an indented line (1.2 em past
+    its block's left edge) open a unit."""
     lefts: dict[str | None, int] = {}
     for line in ordered:
         if line.box is not None:
@@ -200,16 +209,22 @@ def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda te
         box = line.box
         indented = not start and box is not None and line.block is not None and box[0] - lefts[line.block] >= 1.2 * em
         out.append(line._replace(line=number, opens=start or indented, blank=start, indented=indented))
+    return out
+
+
+def _bold_after_roman(lines: Sequence[Line], starts: Sequence[bool], blocks: Mapping[str, list[Line]]) -> list[int]:
+    """Where a block set mostly in bold follows one set mostly in roman (places in ``lines``)."""
     apart = []
-    previous_bold = None
-    for index, (line, start) in enumerate(zip(out, starts, strict=True)):
-        if start:
-            members = blocks.get(line.block if line.block is not None else "", [])
-            bold = sum(1 for member in members if member.bold) > len(members) / 2 if len(members) >= 2 else None
-            if bold and previous_bold is False:
-                apart.append(index)
-            previous_bold = bold if bold is not None else previous_bold
-    return Arranged(lines=out, printed=printed, frames=frames, bands=bands, apart=apart)
+    previous = None
+    for index, (line, start) in enumerate(zip(lines, starts, strict=True)):
+        if not start:
+            continue
+        members = blocks.get(line.block if line.block is not None else "", [])
+        bold = sum(1 for member in members if member.bold) > len(members) / 2 if len(members) >= 2 else None
+        if bold and previous is False:
+            apart.append(index)
+        previous = bold if bold is not None else previous
+    return apart
 
 
 def _printed(
