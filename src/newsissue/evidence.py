@@ -129,9 +129,7 @@ class IssueEvidence:
     title: str | None = None
     date: _dt.date | None = None
     number: int | None = None
-    edition: str | None = None
     publisher: str | None = None
-    language: str | None = None
     source: str | None = None
     structure: tuple[StructureItem, ...] | None = None
     #: What reading the archive noticed, as (code, message) pairs.

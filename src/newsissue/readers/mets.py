@@ -114,13 +114,10 @@ def _mods_fields(root: etree._Element) -> dict[str, object]:
     fields: dict[str, object] = {"date": _date(issued.text if issued is not None else None)}
     fields["title"] = _first(root, "title", scope) or _first(root, "title")
     fields["publisher"] = _first(root, "publisher", scope)
-    fields["language"] = _first(root, "languageTerm", scope)
     for element in scope:
         if local(element.tag) == "detail":
             number = _first(element, "number", element.iter())
-            if element.get("type") == "edition":
-                fields["edition"] = number
-            elif element.get("type") == "issue":
+            if element.get("type") == "issue":
                 fields["number"] = _int(number)
         elif local(element.tag) == "partNumber" and "number" not in fields:
             fields["number"] = _int((element.text or "").rpartition(" ")[2])
@@ -263,7 +260,6 @@ def _didl(root: etree._Element, path: Path) -> IssueFile:
         "date": _date(_first(root, "date")),
         "number": _int(_first(root, "issuenumber")),
         "publisher": _first(root, "publisher"),
-        "language": _first(root, "language"),
     }
     issue = IssueEvidence(pages=(), structure=structure or None, **fields)  # type: ignore[arg-type]
     return IssueFile(pages=tuple(_renumbered(pages)), kind="didl", issue=issue)

@@ -34,11 +34,10 @@ T = TypeVar("T")
 
 @attrs.frozen
 class Arranged:
-    """A page's lines in reading order, each line's title score from print, and each line's column."""
+    """A page's lines in reading order and each line's title score from print."""
 
     lines: list[Line]
     printed: list[float]
-    frames: list[tuple[int, int]]
     #: Where a band across the whole page begins (a place in ``lines``) that has columns, or
     #: follows one that has: what is printed below a rule across a page of columns (a
     #: feuilleton, a row of advertisements) starts afresh.
@@ -188,9 +187,7 @@ def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda te
         starts.append(True)
     printed = _printed(ordered, frames, starts, height, is_body)
     out = _numbered(ordered, starts)
-    return Arranged(
-        lines=out, printed=printed, frames=frames, bands=bands, apart=_bold_after_roman(out, starts, blocks)
-    )
+    return Arranged(lines=out, printed=printed, bands=bands, apart=_bold_after_roman(out, starts, blocks))
 
 
 def _numbered(ordered: Sequence[Line], starts: Sequence[bool]) -> list[Line]:
