@@ -59,9 +59,11 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float 
         raise ValueError(f"{attribute.name} must be between 0 and 1, not {value}")
 
 
-def _non_empty(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _safe_name(inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    # One validator, not a list of two: attrs' list runs each through a Python-level loop.
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"{attribute.name} must be non-empty text, not {quoted(value)}")
+    _safe_text(inst, attribute, value)
 
 
 def _language(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -115,7 +117,7 @@ class Severity(enum.StrEnum):
 class Byline:
     """A person credited for an item, with the role the byline gives them."""
 
-    name: str = attrs.field(validator=[_safe_text, _non_empty])
+    name: str = attrs.field(validator=_safe_name)
     role: Role = Role.AUTHOR
 
 

@@ -184,15 +184,14 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         index, counted = 0, 0
         first = _FIRST_ALONE.match(text)
         for match in itertools.chain((first,) if first else (), _ALONE.finditer(text)):
+            line = match["line"].strip().lstrip("#").strip()
+            header = conventions.match_page_header(line) if line else None
+            # A database record is no page.
+            if header is None or conventions.match_record(line) is not None or not _follows(header, last):
+                continue
             offset = match.start("line")
             index += text.count("\n", counted, offset)
             counted = offset
-            line = match["line"].strip().lstrip("#").strip()
-            if not line or conventions.match_record(line) is not None:  # a database record is no page
-                continue
-            header = conventions.match_page_header(line)
-            if header is None or not _follows(header, last):
-                continue
             if index > 8:
                 cuts.append((index, offset))
             last = (header.label[:1] if header.label else "", header.number)

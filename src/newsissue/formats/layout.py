@@ -15,7 +15,7 @@ from pathlib import Path
 from ..evidence import IssueEvidence
 from ..hookspecs import hookimpl
 from ..interfaces import Reader
-from ..readers.sniff import is_alto, is_hocr, is_page_xml, takes
+from ..readers.sniff import is_alto, is_hocr, is_page_xml, opens_with, takes
 
 __all__ = ["AltoReader", "DoclingReader", "HocrReader", "MinerUReader", "PageXmlReader"]
 
@@ -34,7 +34,7 @@ class AltoReader(Reader):
     description = "ALTO 1.x–4.x pages, METS/ALTO and DIDL issues, NDNP batch folders (lines with their boxes)"
 
     def recognises(self, text: str) -> bool:
-        return is_alto(text[:4000])
+        return opens_with(text, "<") and is_alto(text[:4000])
 
     def read(self, text: str, *, source: str | None) -> IssueEvidence:
         from ..readers.alto import read_alto
@@ -57,7 +57,7 @@ class HocrReader(Reader):
     description = "hOCR pages: ocr_line boxes, x_size, x_wconf, paragraphs as blocks"
 
     def recognises(self, text: str) -> bool:
-        return is_hocr(text[:4000])
+        return opens_with(text, "<") and is_hocr(text[:4000])
 
     def read(self, text: str, *, source: str | None) -> IssueEvidence:
         from ..readers.hocr import read_hocr
@@ -72,7 +72,7 @@ class PageXmlReader(Reader):
     description = "PAGE-XML 2013/2019 pages: TextRegion types, TextLine coordinates"
 
     def recognises(self, text: str) -> bool:
-        return is_page_xml(text[:4000])
+        return opens_with(text, "<") and is_page_xml(text[:4000])
 
     def read(self, text: str, *, source: str | None) -> IssueEvidence:
         from ..readers.pagexml import read_page_xml
@@ -87,6 +87,8 @@ class MinerUReader(Reader):
     description = "MinerU content_list.json: blocks in reading order with text_level, bbox, page_idx"
 
     def recognises(self, text: str) -> bool:
+        if not opens_with(text, "["):
+            return False
         from ..readers.pagetools import is_mineru
 
         return is_mineru(text[:4000])
@@ -104,6 +106,8 @@ class DoclingReader(Reader):
     description = "docling DoclingDocument JSON: texts with labels, levels and page boxes"
 
     def recognises(self, text: str) -> bool:
+        if not opens_with(text, "{"):
+            return False
         from ..readers.pagetools import is_docling
 
         return is_docling(text[:4000])

@@ -282,7 +282,10 @@ class Chinese(Conventions):
         if "版" in text[-12:]:
             return False
         head = text[:32]
-        if "(" in head or "（" in head or "月" in head[:4] or _DATELINE_HINT.search(head) is not None:
+        if "(" in head or "（" in head or "月" in head[:4]:
+            return False
+        # Every dateline mark holds 电 or 讯: most lines skip the search.
+        if ("电" in head or "讯" in head) and _DATELINE_HINT.search(head) is not None:
             return False
         if size <= 80 and _ROLE_CHARS.search(head) is not None:
             return False

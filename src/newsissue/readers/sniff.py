@@ -2,13 +2,35 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
-__all__ = ["is_alto", "is_hocr", "is_issue_file", "is_page_xml", "kind_of", "layout_files", "sniff", "takes"]
+__all__ = [
+    "is_alto",
+    "is_hocr",
+    "is_issue_file",
+    "is_page_xml",
+    "kind_of",
+    "layout_files",
+    "opens_with",
+    "sniff",
+    "takes",
+]
 
 _HEAD = 2048
 _SUFFIXES = {".xml", ".hocr", ".html", ".xhtml", ".htm", ".json"}
+# The first character of a document past a byte-order mark and white space.
+_OPENING = re.compile(r"\ufeff?\s*(.)", re.DOTALL)
+
+
+def opens_with(text: str, characters: str) -> bool:
+    """Whether ``text`` opens (past a BOM and white space) with one of ``characters``: ``<`` for XML.
+
+    Page text fails this at its first character, so a reader's look at it costs nothing more.
+    """
+    match = _OPENING.match(text)
+    return match is not None and match.group(1) in characters
 
 
 def is_alto(head: str) -> bool:

@@ -19,7 +19,6 @@ from ..evidence import Line, LineKind, Removed
 __all__ = ["read_lines"]
 
 
-_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|(?=[^\x00-\x7f]))(.*?)(?:[ \t]+#+)?[ \t]*$")
 _IMAGE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)(?:\s+"[^"]*")?\)$')
 _RULE = re.compile(r"^ {0,3}([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 # A quote mark is markup where a space follows it (``> text``); ``>?`` in OCR text is text.
@@ -44,6 +43,29 @@ _TEXT_KIND, _HEADING_KIND, _IMAGE_KIND = LineKind.TEXT, LineKind.HEADING, LineKi
 _line = functools.partial(tuple.__new__, Line)
 # No font size, boldness, box, block, id, zone or confidence: plain text does not record them.
 _NONE = (None, None, None, None, None, None, None, None)
+
+
+def _heading(piece: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text, or None: ``## Title ##`` → ``(2, "Title")``.
+
+    Up to three spaces, one to six ``#``, then white space or (as CJK pages print it) a non-ASCII
+    character; a closing run of ``#`` after white space is markup. A string walk: the regex
+    equivalent backtracks over every character of a long heading.
+    """
+    body = piece.lstrip(" ")
+    marks = body.lstrip("#")
+    level = len(body) - len(marks)
+    if len(piece) - len(body) > 3 or not 1 <= level <= 6 or not marks:
+        return None
+    if marks[0] in " \t":
+        marks = marks.lstrip(" \t")
+    elif marks[0].isascii():
+        return None
+    text = marks.rstrip(" \t")
+    closed = text.rstrip("#")
+    if closed != text and closed[-1:] in (" ", "\t"):
+        text = closed
+    return level, text
 
 
 def _clean(text: str, marks: bool = True, printable: bool = False) -> str:
@@ -117,9 +139,9 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
                 if lead == ">":
                     piece = _QUOTE.sub("", piece)
                     lead = piece.lstrip(" ")[:1]
-                heading = _HEADING.match(piece) if lead == "#" else None
+                heading = _heading(piece) if lead == "#" else None
                 if heading is not None:
-                    text = _clean(heading.group(2))
+                    text = _clean(heading[1])
                     if text:
                         append(
                             _line(
@@ -127,7 +149,7 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
                                     _HEADING_KIND,
                                     text,
                                     number,
-                                    len(heading.group(1)),
+                                    heading[0],
                                     None,
                                     False,
                                     blank,

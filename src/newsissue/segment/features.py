@@ -65,10 +65,8 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
     measure = float(lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]) or 1.0
     if records:
         return PageStyle.LINES, measure
-    long_lines = [text for text in texts if len(text) >= max(12.0, 0.6 * measure)]
-    ending = sum(1 for text in long_lines if conv.ends_sentence(text))
     # Paragraphs a line are long (column lines hold 20 to 45 characters) and most end a sentence.
-    if measure >= _PARAGRAPH_LINE and long_lines and ending >= 0.6 * len(long_lines):
+    if measure >= _PARAGRAPH_LINE and _mostly_sentences(texts, max(12.0, 0.6 * measure), conv.ends_sentence):
         return PageStyle.LINES, measure
     blocks, size = [], 0
     for line in lines:
@@ -80,6 +78,23 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
     if len(blocks) >= 3 and statistics.median(blocks) <= 6:
         return PageStyle.BLOCKS, measure
     return PageStyle.COLUMNS, measure
+
+
+def _mostly_sentences(texts: Sequence[str], long: float, ends_sentence: Callable[[str], bool]) -> bool:
+    """Whether 60 % or more of the long texts end a sentence (asked only until the answer is known)."""
+    long_lines = [text for text in texts if len(text) >= long]
+    needed = 0.6 * len(long_lines)
+    if not long_lines:
+        return False
+    ending = 0
+    for left, text in enumerate(long_lines):
+        if ending + (len(long_lines) - left) < needed:
+            return False
+        if ends_sentence(text):
+            ending += 1
+            if ending >= needed:
+                return True
+    return False
 
 
 @attrs.frozen
