@@ -110,4 +110,5 @@ def _confidence(draft: Draft, kind: ItemKind) -> float:
 
 def sureness(margins: Iterable[float]) -> float:
     """The least sure of some decoder margins, each ``m`` as ``m / (m + 2)`` (a fixed line, ``inf``, as 1)."""
-    return round(min((1.0 if math.isinf(m) else m / (m + 2.0) for m in margins), default=1.0), 2)
+    least = min(margins, default=math.inf)  # m / (m + 2) grows with m: the least margin is the least sure
+    return 1.0 if math.isinf(least) else round(least / (least + 2.0), 2)
