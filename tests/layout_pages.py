@@ -60,7 +60,8 @@ def printed_words(blocks: list[Block]) -> list[str]:
     ]
 
 
-def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool) -> bytes:
+def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool, picture: bool = False) -> bytes:
+    """The page as ALTO; ``picture`` adds an ``Illustration`` below the text, across the first column."""
     out = []
     line_id = 0
     for number, (headline, lines) in enumerate(blocks, 1):
@@ -83,6 +84,8 @@ def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool) -> by
         out.append(
             f'<TextBlock ID="TB{number}" STYLEREFS="{"H" if headline else "B"}">{"".join(xml_lines)}</TextBlock>'
         )
+    if picture:
+        out.append('<Illustration ID="IL1" HPOS="100" VPOS="5200" WIDTH="800" HEIGHT="600"/>')
     xmlns = f' xmlns="{namespace}"' if namespace else ""
     document = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<alto{xmlns}><Description><MeasurementUnit>{unit}'
@@ -146,6 +149,7 @@ def alto_pages(draw: st.DrawFn) -> tuple[bytes, list[str]]:
         draw(st.sampled_from(NAMESPACES)),
         draw(st.sampled_from(["pixel", "mm10", "inch1200"])),
         draw(st.booleans()),
+        picture=draw(st.booleans()),
     )
     return data, printed_words(blocks)
 
@@ -156,7 +160,7 @@ def layout_pages(draw: st.DrawFn) -> tuple[str, bytes, list[str]]:
     blocks = draw(layouts())
     kind = draw(st.sampled_from(["alto", "hocr", "page-xml"]))
     if kind == "alto":
-        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()))
+        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()), draw(st.booleans()))
     elif kind == "hocr":
         data = hocr(blocks, draw(st.booleans()))
     else:

@@ -299,6 +299,20 @@ def test_generated_alto_issues_round_trip_through_mets(pages: list[tuple[bytes, 
             (root / f"page-{number:03d}.xml").write_bytes(data)
         issue, back = _mets_round_trip(root)
         assert _clusters(back) == _clusters(issue)
+        pictures = [data.count(b"<Illustration") for data, _ in pages]
+        assert [_figure_blocks(page) for page in issue.pages] == [["IL1"] * count for count in pictures]
+        assert [_figure_blocks(page) for page in back.pages] == [["IL1"] * count for count in pictures]
+
+
+def _figure_blocks(page: newsissue.Page) -> list[str | None]:
+    """The blocks the page's figures were read from: an ALTO Illustration is a figure with its region."""
+    return [
+        region.block
+        for item in page.items
+        for block in item.body
+        if isinstance(block, newsissue.Figure)
+        for region in block.regions
+    ]
 
 
 def test_every_text_issue_exports_valid_mets(schemas: Path, golden_page: Path) -> None:
@@ -327,6 +341,37 @@ def test_every_layout_format_reads_the_example_front_page_alike(name: str) -> No
         assert all(item.regions and all(block.regions for block in item.body) for item in items)
     jump = alto.pages[0].items[0].continued_on
     assert jump is not None and (jump.page, jump.item, jump.text) == (2, 1, "Continued on Page 2")
+
+
+def _with_reading_order(page: bytes, order: list[str]) -> bytes:
+    """The page with its ReadingOrder replaced by one of ``order``, its members listed last first."""
+    refs = "".join(
+        f'<RegionRefIndexed index="{index}" regionRef="{region}"/>'
+        for index, region in reversed(list(enumerate(order)))
+    )
+    reading = f'<ReadingOrder><OrderedGroup id="ro">{refs}</OrderedGroup></ReadingOrder>'.encode()
+    return re.sub(rb"<ReadingOrder>.*?</ReadingOrder>", lambda _: reading, page, count=1, flags=re.DOTALL)
+
+
+def test_a_page_xml_reading_order_is_the_order_read(tmp_path: Path) -> None:
+    page = (SCANS / "other-formats" / "page-01.page.xml").read_bytes()
+    assert b"<ReadingOrder>" in page  # the example records its order, as layout tools do
+    regions = re.findall(rb'<TextRegion id="([^"]+)" type="([^"]+)"', page)
+    stories: list[list[str]] = []
+    for region, kind in regions:
+        if kind == b"heading" or not stories:
+            stories.append([])
+        stories[-1].append(region.decode())
+    assert len(stories) == len(FRONT_PAGE)
+    # The layout tool's order reads the third column's story first: the boxes alone never would.
+    order = [region for story in (stories[2], stories[0], stories[1]) for region in story]
+    path = tmp_path / "page.xml"
+    path.write_bytes(_with_reading_order(page, order))
+    issue = newsissue.parse(path)
+    assert [item.headline for item in issue.pages[0].items] == [FRONT_PAGE[2], FRONT_PAGE[0], FRONT_PAGE[1]]
+    assert "reading-order-recorded" in {note.code for note in issue.diagnostics}
+    # Indexed members are read by their index, not by where the file lists them.
+    assert _with_reading_order(page, order).index(b'index="0"') > _with_reading_order(page, order).index(b'index="1"')
 
 
 def test_the_example_issue_file_gives_title_date_and_pages() -> None:

@@ -195,12 +195,14 @@ def page_xml(blocks: list[dict]) -> str:
                 f"<TextEquiv><Unicode>{escape(text)}</Unicode></TextEquiv></TextLine>"
             )
         regions.append(f'<TextRegion id="r{index}" type="{kind}">{"".join(lines)}</TextRegion>')
+    refs = "".join(f'<RegionRefIndexed index="{index}" regionRef="r{index + 1}"/>' for index in range(len(blocks)))
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<PcGts xmlns="http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15">\n'
         "<Metadata><Creator>newsissue example</Creator><Created>2025-03-18T00:00:00</Created>"
         "<LastChange>2025-03-18T00:00:00</LastChange></Metadata>\n"
         f'<Page imageFilename="page-01.png" imageWidth="2400" imageHeight="{HEIGHT}">\n'
+        f'<ReadingOrder><OrderedGroup id="ro1">{refs}</OrderedGroup></ReadingOrder>\n'
         + "\n".join(regions)
         + "\n</Page>\n</PcGts>\n"
     )

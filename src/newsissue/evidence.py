@@ -102,6 +102,9 @@ class PageEvidence:
     number: int | None = None
     label: str | None = None
     source: str | None = None
+    #: The lines come in the reading order the source records (a PAGE ``ReadingOrder``): the
+    #: segmenter keeps it instead of deciding one from the boxes.
+    ordered: bool = False
 
 
 @attrs.frozen(kw_only=True)

@@ -39,6 +39,16 @@ def build_issue(
             )
         reads = []
         for page, number in zip(evidence.pages, numbers, strict=True):
+            if page.ordered:
+                diagnostics.append(
+                    Diagnostic(
+                        code="reading-order-recorded",
+                        message=f"page {number}: read in the reading order the file records, not one found"
+                        " from the boxes",
+                        source=page.source,
+                        page=number,
+                    )
+                )
             read = read_page(page, number, conv, evidence.date)
             diagnostics.extend(read.notes)
             reads.append(read)

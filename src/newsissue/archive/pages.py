@@ -6,7 +6,7 @@ import datetime as _dt
 
 import attrs
 
-from ..evidence import PageEvidence
+from ..evidence import LineKind, PageEvidence
 from ..languages.base import Conventions
 from ..model import Article, Diagnostic, ItemKind, Jump, Page, Paragraph
 from ..segment import segment_lines
@@ -27,7 +27,7 @@ class PageRead:
 
 
 def read_page(evidence: PageEvidence, number: int, conv: Conventions, date: _dt.date | None) -> PageRead:
-    segmented = segment_lines(evidence.lines, conv)
+    segmented = segment_lines(evidence.lines, conv, recorded=evidence.ordered)
     lines = segmented.lines
     units = list(segmented.units)
     bottom = max((line.box[3] for line in lines if line.box is not None), default=1) or 1
@@ -40,9 +40,17 @@ def read_page(evidence: PageEvidence, number: int, conv: Conventions, date: _dt.
             tops.append(box[1] / bottom if box is not None else 0.0)
         band_of.append(len(tops) - 1)
     header: list[str] = []
-    while units and len(header) < 6 and _is_header(units[0], conv):
-        header.append(units.pop(0).text)
-        band_of.pop(0)
+    taken = read = 0
+    while read < len(units) and len(header) < 6:
+        if units[read].kind is LineKind.IMAGE:  # a vignette among the header lines is the header's
+            read += 1
+            continue
+        if not _is_header(units[read], conv):
+            break
+        header.append(units[read].text)
+        read += 1
+        taken = read
+    del units[:taken], band_of[:taken]
     # Advertisements the archive marks (an ALTO ComposedBlock of type Advertisement) are items of their
     # own; a table goes with the item it follows.
     runs: list[tuple[str | None, list[Unit]]] = []

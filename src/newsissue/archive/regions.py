@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..evidence import Line
+from ..evidence import Line, LineKind
 from ..model import Article, Figure, Region
 
 __all__ = ["placed", "regions", "texts"]
@@ -48,7 +48,14 @@ def texts(block: object) -> str:
 
 
 def placed(item: Article, lines: Sequence[Line]) -> Article:
-    """The item with regions: its lines shared out over its title stack and body blocks by their text."""
+    """The item with regions: its lines shared out over its title stack and body blocks by their text.
+
+    A picture's line (no text) goes to a figure: the figures in turn where there are as many, else
+    the figures with no caption first.
+    """
+    pictures = [line for line in lines if line.kind is LineKind.IMAGE]
+    if pictures:
+        lines = [line for line in lines if line.kind is not LineKind.IMAGE]
     head = _weight(" ".join(part for part in (item.kicker, item.headline, item.subheadline, item.byline_text) if part))
     sizes = [head] + [_weight(texts(block)) for block in item.body]
     total = sum(sizes) or 1
@@ -68,6 +75,11 @@ def placed(item: Article, lines: Sequence[Line]) -> Article:
             target += 1
         owners[target].append(line)
         position += scale * size
+    figures = [place for place, block in enumerate(item.body, 1) if isinstance(block, Figure)]
+    if len(figures) != len(pictures):
+        figures.sort(key=lambda place: texts(item.body[place - 1]) != "")
+    for place, picture in zip(figures, pictures, strict=False):
+        owners[place].insert(0, picture)
     body = tuple(
         attrs.evolve(block, regions=regions(owned)) if owned else block
         for block, owned in zip(item.body, owners[1:], strict=True)

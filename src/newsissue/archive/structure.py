@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..evidence import IssueEvidence, Line, StructureItem
+from ..evidence import IssueEvidence, Line, LineKind, StructureItem
 from ..languages.base import Conventions
-from ..model import Article, Diagnostic, ItemKind, Jump, Page, Paragraph
+from ..model import Article, Block, Diagnostic, Figure, ItemKind, Jump, Page, Paragraph
 from .regions import regions
 
 __all__ = ["structured"]
@@ -67,11 +67,15 @@ def _structure_parts(
     for number, blocks in by_page.items():
         fields: dict[str, list[str]] = {"title": [], "overline": [], "subheadline": []}
         head: list[Line] = []
-        body = []
+        body: list[Block] = []
         for block in blocks:
             lines = lines_of.get(block, [])
             if not lines:
                 continue
+            if all(line.kind is LineKind.IMAGE for line in lines):  # a picture's block
+                body.append(Figure(regions=regions(lines)))
+                continue
+            lines = [line for line in lines if line.kind is not LineKind.IMAGE]
             text = _joined(lines, conv)
             role = roles.get(block)
             if role in fields and first:

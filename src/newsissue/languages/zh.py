@@ -351,10 +351,13 @@ class Chinese(Conventions):
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
         head = text[:32]
         # Every dateline mark holds 电 or 讯, and a lead date 月: most lines are turned away at once.
-        if not (
-            ("电" in head or "讯" in head)
-            and ("日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head)
-        ) and "月" not in head[:4]:
+        if (
+            not (
+                ("电" in head or "讯" in head)
+                and ("日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head)
+            )
+            and "月" not in head[:4]
+        ):
             return None
         match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
         if match is not None:

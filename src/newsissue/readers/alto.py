@@ -5,7 +5,9 @@ its words (a ``HYP`` glued to the word before it with its printed hyphen, as a p
 shows it: the segmenter joins the word once), its box, the font size and boldness of most of
 its characters (``TextStyle`` by ``STYLEREFS``, or a word's ``STYLE``), the mean word
 confidence (``WC``), its ``TextBlock`` and ``TextLine`` ids, and the type of the
-``ComposedBlock`` around it (``advertisement``, ``table`` …). Lines come in file order; the
+``ComposedBlock`` around it (``advertisement``, ``table`` …). An ``Illustration`` (or a
+``ComposedBlock`` of type Illustration with no text) is a picture line: kind ``IMAGE``, no text,
+its box and id. Lines come in file order; the
 segmenter decides the reading order from their boxes. Boxes stay in the file's
 ``MeasurementUnit``: only their proportions are read.
 
@@ -56,6 +58,7 @@ class _Page:
         self.resolved: dict[str, tuple[float | None, bool]] = {}
         self.lines: list[Line] = []
         self.zones: list[tuple[str | None, str | None]] = []  # the ComposedBlocks around: (type, id)
+        self.opened: list[int] = []  # how many lines were read when each ComposedBlock around opened
         self.block: str | None = None
         self.block_styles = ""
         self.number: int | None = None
@@ -68,6 +71,14 @@ class _Page:
                 points, heavy, _ = self.styles[ref]
                 return points, heavy
         return None, False
+
+    def picture(self, element: Any, index: int) -> Line | None:
+        """A picture's line: no text, its box and id, the zone ``illustration``; None without a box."""
+        box = _box(element)
+        if box is None:
+            return None
+        ident = element.get("ID")
+        return Line(LineKind.IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration")
 
     def line(self, element: Any, index: int) -> Line | None:
         """The line's evidence; its size and weight are those of most of its characters."""
@@ -120,12 +131,6 @@ class _Page:
             bold = bold or (style is not None and "bold" in style.lower())
             heavy += count if bold else -count
         size = max(sizes, key=sizes.__getitem__) if sizes else None
-        get = element.get
-        left, top = _number(get("HPOS")), _number(get("VPOS"))
-        width, height = _number(get("WIDTH")), _number(get("HEIGHT"))
-        box = None
-        if left is not None and top is not None and width is not None and height is not None:
-            box = (left, top, left + max(width, 0), top + max(height, 0))
         zones = self.zones
         return Line(
             LineKind.TEXT,
@@ -133,17 +138,36 @@ class _Page:
             index,
             size=size,
             bold=heavy > 0 if size is not None or heavy > 0 else None,
-            box=box,
+            box=_box(element),
             block=self.block,
-            ref=get("ID"),
+            ref=element.get("ID"),
             zone=next((zone for zone, _ in reversed(zones) if zone), None) if zones else None,
             group=zones[-1][1] if zones else None,
             confidence=round(min(1.0, max(0.0, confidence / rated)), 3) if rated else None,
         )
 
 
+def _box(element: Any) -> tuple[int, int, int, int] | None:
+    get = element.get
+    left, top = _number(get("HPOS")), _number(get("VPOS"))
+    width, height = _number(get("WIDTH")), _number(get("HEIGHT"))
+    if left is None or top is None or width is None or height is None:
+        return None
+    return (left, top, left + max(width, 0), top + max(height, 0))
+
+
+# The types of a ComposedBlock that is a picture when it holds no text.
+_PICTURES = frozenset({"illustration", "image", "picture", "photo", "photograph"})
 # The elements the reader looks at, in any namespace or none: the rest streams past unseen.
-_TAGS = ("{*}alto", "{*}TextStyle", "{*}Page", "{*}ComposedBlock", "{*}TextBlock", "{*}TextLine")
+_TAGS = (
+    "{*}alto",
+    "{*}TextStyle",
+    "{*}Page",
+    "{*}ComposedBlock",
+    "{*}TextBlock",
+    "{*}TextLine",
+    "{*}Illustration",
+)
 
 
 def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
@@ -165,6 +189,7 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
             elif tag == "ComposedBlock":
                 kind = (element.get("TYPE") or "").strip().lower()
                 page.zones.append((kind or None, element.get("ID")))
+                page.opened.append(len(page.lines))
             elif tag == "Page":
                 page.number = _number(element.get("PHYSICAL_IMG_NR"))
                 page.label = element.get("PRINTED_IMG_NR") or None
@@ -179,12 +204,22 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
             ident = element.get("ID")
             if ident:
                 page.styles[ident] = _style(dict(element.attrib))
+        elif tag == "Illustration":
+            index += 1
+            if (picture := page.picture(element, index)) is not None:
+                page.lines.append(picture)
+            element.clear(keep_tail=True)
         elif tag in ("TextBlock", "ComposedBlock"):
             if tag == "TextBlock":
                 page.block = None
                 page.block_styles = ""
             elif page.zones:
-                page.zones.pop()
+                kind, _ = page.zones.pop()
+                read_before = page.opened.pop()
+                if kind in _PICTURES and read_before == len(page.lines):  # a picture with no text
+                    index += 1
+                    if (picture := page.picture(element, index)) is not None:
+                        page.lines.append(picture)
             element.clear(keep_tail=True)
             while element.getprevious() is not None:  # let go of what is read: memory stays flat
                 del element.getparent()[0]

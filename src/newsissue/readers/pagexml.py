@@ -4,7 +4,9 @@ What is read: each ``TextLine`` with its text (``TextEquiv/Unicode`` of the line
 its box (from ``Coords/@points``, or the 2010 schema's ``Point`` children), its ``TextStyle``
 (font size, bold), the ``TextRegion`` around it as its block, and the region's ``type`` as the
 line's zone (``heading``, ``caption``, ``header``, ``footer``, ``page-number``, ``paragraph`` …).
-The file is streamed.
+Where the page has a ``ReadingOrder`` (ordered groups by ``index``, unordered ones as listed,
+nested), its regions' lines come in that order and the page says so (``PageEvidence.ordered``):
+the segmenter takes the order the layout tool or its user recorded. The file is streamed.
 """
 
 from __future__ import annotations
@@ -56,11 +58,40 @@ def _unicode(element: object) -> str | None:
     return None
 
 
+def _reading_order(element: object) -> list[str]:
+    """The region ids of a ``ReadingOrder`` in order: an ordered group's members by ``index``."""
+    order: list[str] = []
+
+    def walk(group: object) -> None:
+        members = [child for child in group if isinstance(child.tag, str)]  # type: ignore[attr-defined]
+        if local(group.tag).startswith("OrderedGroup"):  # type: ignore[attr-defined]
+            members.sort(key=_index)
+        for member in members:
+            name = local(member.tag)
+            if name.startswith("RegionRef") and member.get("regionRef"):
+                order.append(member.get("regionRef"))
+            if "Group" in name:
+                if member.get("regionRef"):  # a group stands where its region does, its members after
+                    order.append(member.get("regionRef"))
+                walk(member)
+
+    walk(element)
+    return order
+
+
+def _index(element: object) -> int:
+    try:
+        return int(element.get("index", ""))  # type: ignore[attr-defined]
+    except ValueError:
+        return 0
+
+
 def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
     """The evidence of one PAGE-XML page."""
     name = source or "PAGE-XML page"
     lines: list[Line] = []
     regions: list[tuple[str | None, str | None]] = []
+    order: list[str] = []
     seen_root = False
     index = 0
     for event, element in events(data, name):
@@ -74,7 +105,10 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
             if tag == "TextRegion":
                 regions.append((element.get("id"), _ZONES.get((element.get("type") or "").lower())))
             continue
-        if tag == "TextRegion":
+        if tag == "ReadingOrder":
+            order = _reading_order(element)
+            element.clear()
+        elif tag == "TextRegion":
             if regions:
                 regions.pop()
             element.clear()
@@ -110,4 +144,8 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
             element.clear()
     if not seen_root:
         raise ParseError(f"{name} is empty")
-    return PageEvidence(lines=tuple(lines), source=source)
+    if order:
+        rank = {region: place for place, region in enumerate(dict.fromkeys(order))}
+        # Regions the order leaves out follow it, as the file lists them.
+        lines.sort(key=lambda line: rank.get(line.block or "", len(rank)))
+    return PageEvidence(lines=tuple(lines), source=source, ordered=bool(order))

@@ -139,16 +139,17 @@ def _fixed(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]
     return labels, [math.inf] * len(labels)
 
 
-def segment_lines(lines: Sequence[Line], conv: Conventions) -> Segmentation:
+def segment_lines(lines: Sequence[Line], conv: Conventions, *, recorded: bool = False) -> Segmentation:
     """Decide a page's units from its lines.
 
     Lines with boxes (an archive page) are first put in reading order and scored by how they are
-    printed (:mod:`.layout`); their units are the lines in that order.
+    printed (:mod:`.layout`); their units are the lines in that order. ``recorded`` says the lines
+    come in a reading order the source records, which is kept.
     """
     printed: Sequence[float] = ()
     geometric = has_geometry(lines)
     if geometric:
-        arranged = arrange(lines, is_body=lambda text: len(text) > 12 and conv.is_prose(text))
+        arranged = arrange(lines, is_body=lambda text: len(text) > 12 and conv.is_prose(text), recorded=recorded)
         content, printed = arranged.lines, arranged.printed
         furniture, titles = [], set()
         # Each band across the page opens afresh, as a record does; so does a block printed apart.

@@ -279,6 +279,7 @@ class _Reader:
             pending = draft.pending
             if (
                 figure.caption is None
+                and figure.credit is not None
                 and pending is not None
                 and draft.pending_first == draft.pending_last
                 and line - 1 <= draft.pending_last <= line

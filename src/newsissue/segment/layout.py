@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ..evidence import Line
+from ..evidence import Line, LineKind
 
 __all__ = ["Arranged", "arrange", "has_geometry"]
 
@@ -30,6 +30,7 @@ Box = tuple[int, int, int, int]
 # How much of a line's height boxes may overlap and still be cut apart: across a gutter (x), a band (y).
 _OVERHANG = (0.5, 0.25)
 T = TypeVar("T")
+_IMAGE = LineKind.IMAGE
 
 
 @attrs.frozen
@@ -146,15 +147,22 @@ def _median(values: Sequence[float], default: float) -> float:
     return statistics.median(values) if values else default
 
 
-def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda text: False) -> Arranged:
+def arrange(
+    lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda text: False, recorded: bool = False
+) -> Arranged:
     """The lines in reading order with what their print says (see the module docs).
 
     ``is_body`` tells text that is surely body (the language's prose test), so the page's body
-    size is read from body lines where there are enough of them.
+    size is read from body lines where there are enough of them. ``recorded`` says the lines come
+    in the reading order the source records: it is kept, and the cut gives only each line's column.
     """
     boxed = [line for line in lines if line.box is not None]
     loose = [line for line in lines if line.box is None]
-    heights = [line.box[3] - line.box[1] for line in boxed if line.box[3] > line.box[1]]  # type: ignore[index]
+    heights = [
+        line.box[3] - line.box[1]  # type: ignore[index]
+        for line in boxed
+        if line.kind is not _IMAGE and line.box[3] > line.box[1]  # type: ignore[index]
+    ]
     height = _median(heights, 1.0)
     tolerance = max(1.0, height)
     blocks: dict[str, list[Line]] = {}
@@ -185,9 +193,24 @@ def arrange(lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda te
         ordered.append(line)
         frames.append((page[0], page[2]))
         starts.append(True)
+    if recorded:
+        ordered, frames, starts, bands = _as_recorded(lines, ordered, frames, bands)
     printed = _printed(ordered, frames, starts, height, is_body)
     out = _numbered(ordered, starts)
     return Arranged(lines=out, printed=printed, bands=bands, apart=_bold_after_roman(out, starts, blocks))
+
+
+def _as_recorded(
+    lines: Sequence[Line], cut: list[Line], frames: list[tuple[int, int]], bands: list[int]
+) -> tuple[list[Line], list[tuple[int, int]], list[bool], list[int]]:
+    """The cut's lines put back in the recorded order, each with its column; a band opens where its
+    first line now stands, and a block's first line opens a unit."""
+    rank = {id(line): place for place, line in enumerate(lines)}
+    band_opens = {id(cut[place]) for place in bands}
+    pairs = sorted(zip(cut, frames, strict=True), key=lambda pair: rank[id(pair[0])])
+    out = [line for line, _ in pairs]
+    starts = [place == 0 or line.block is None or line.block != out[place - 1].block for place, line in enumerate(out)]
+    return out, [frame for _, frame in pairs], starts, [p for p, line in enumerate(out) if id(line) in band_opens]
 
 
 def _numbered(ordered: Sequence[Line], starts: Sequence[bool]) -> list[Line]:
@@ -242,6 +265,9 @@ def _printed(
     scores = []
     for line, frame, start in zip(lines, frames, starts, strict=True):
         score = 0.0
+        if line.kind is _IMAGE:  # a picture: its height says nothing of type
+            scores.append(score)
+            continue
         if line.size and body_size:
             relative = line.size / body_size
         elif line.box is not None and height > 0:
