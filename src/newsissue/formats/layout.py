@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..evidence import IssueEvidence
+from ..evidence import IssueEvidence, PageEvidence
 from ..hookspecs import hookimpl
 from ..interfaces import Reader
 from ..readers.sniff import is_alto, is_hocr, is_page_xml, opens_with, takes
@@ -27,19 +27,36 @@ def _bytes(text: str) -> bytes:
     return _DECLARATION.sub("", text, count=1).encode("utf-8")
 
 
-class AltoReader(Reader):
+class _XmlPageReader(Reader):
+    """A reader of one XML page format: text that opens with ``<`` and shows the format's root."""
+
+    def recognises(self, text: str) -> bool:
+        return opens_with(text, "<") and self._looks(text[:4000])
+
+    def read(self, text: str, *, source: str | None) -> IssueEvidence:
+        return IssueEvidence(pages=(self._page(_bytes(text), source),), source=source)
+
+    @staticmethod
+    def _looks(head: str) -> bool:
+        raise NotImplementedError
+
+    @staticmethod
+    def _page(data: bytes, source: str | None) -> PageEvidence:
+        raise NotImplementedError
+
+
+class AltoReader(_XmlPageReader):
     """ALTO pages; and, given files or folders, whole archive issues (METS, DIDL, NDNP batch) in any layout format."""
 
     name = "alto"
     description = "ALTO 1.x–4.x pages, METS/ALTO and DIDL issues, NDNP batch folders (lines with their boxes)"
+    _looks = staticmethod(is_alto)
 
-    def recognises(self, text: str) -> bool:
-        return opens_with(text, "<") and is_alto(text[:4000])
-
-    def read(self, text: str, *, source: str | None) -> IssueEvidence:
+    @staticmethod
+    def _page(data: bytes, source: str | None) -> PageEvidence:
         from ..readers.alto import read_alto
 
-        return IssueEvidence(pages=(read_alto(_bytes(text), source=source),), source=source)
+        return read_alto(data, source=source)
 
     def takes(self, paths: Sequence[Path]) -> bool:
         return takes(paths)
@@ -50,34 +67,32 @@ class AltoReader(Reader):
         return read_archive(paths)
 
 
-class HocrReader(Reader):
+class HocrReader(_XmlPageReader):
     """hOCR pages (Tesseract, Kraken)."""
 
     name = "hocr"
     description = "hOCR pages: ocr_line boxes, x_size, x_wconf, paragraphs as blocks"
+    _looks = staticmethod(is_hocr)
 
-    def recognises(self, text: str) -> bool:
-        return opens_with(text, "<") and is_hocr(text[:4000])
-
-    def read(self, text: str, *, source: str | None) -> IssueEvidence:
+    @staticmethod
+    def _page(data: bytes, source: str | None) -> PageEvidence:
         from ..readers.hocr import read_hocr
 
-        return IssueEvidence(pages=(read_hocr(_bytes(text), source=source),), source=source)
+        return read_hocr(data, source=source)
 
 
-class PageXmlReader(Reader):
+class PageXmlReader(_XmlPageReader):
     """PAGE-XML pages (Transkribus, eScriptorium, OCR-D)."""
 
     name = "page-xml"
-    description = "PAGE-XML 2013/2019 pages: TextRegion types, TextLine coordinates"
+    description = "PAGE-XML 2013/2019 pages: TextRegion types, TextLine coordinates, ReadingOrder"
+    _looks = staticmethod(is_page_xml)
 
-    def recognises(self, text: str) -> bool:
-        return opens_with(text, "<") and is_page_xml(text[:4000])
-
-    def read(self, text: str, *, source: str | None) -> IssueEvidence:
+    @staticmethod
+    def _page(data: bytes, source: str | None) -> PageEvidence:
         from ..readers.pagexml import read_page_xml
 
-        return IssueEvidence(pages=(read_page_xml(_bytes(text), source=source),), source=source)
+        return read_page_xml(data, source=source)
 
 
 class MinerUReader(Reader):

@@ -63,9 +63,8 @@ class IssueFile:
 def _href(value: str, base: Path) -> Path:
     parsed = urlparse(value)
     path = unquote(parsed.path if parsed.scheme in ("file", "") else value)
-    if parsed.scheme == "file" and parsed.netloc == ".":
+    if parsed.scheme == "file" and parsed.netloc == ".":  # file://./x is x beside the issue file
         path = "." + path
-    path = path.lstrip("/") if parsed.scheme == "file" and parsed.netloc == "." else path
     resolved = (base / path).resolve()
     if base.resolve() not in resolved.parents and resolved != base.resolve():
         raise ParseError(f"the issue file points outside its folder: {value}")

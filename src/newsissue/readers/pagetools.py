@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import ParseError
 from ..evidence import IssueEvidence, Line, LineKind, PageEvidence, printable
+from .sniff import opens_with
 
 __all__ = ["is_docling", "is_mineru", "read_docling", "read_mineru"]
 
@@ -26,8 +27,7 @@ _DOCLING_HEADINGS = {"title": 1, "section_header": 2}
 
 def is_mineru(head: str) -> bool:
     """Whether a document starts like MinerU's content list (a JSON array of typed blocks with page_idx)."""
-    start = head.lstrip("\ufeff \t\r\n")
-    return start.startswith("[") and '"page_idx"' in head and '"type"' in head
+    return opens_with(head, "[") and '"page_idx"' in head and '"type"' in head
 
 
 def is_docling(head: str) -> bool:

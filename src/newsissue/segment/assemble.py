@@ -61,6 +61,7 @@ class _Reader:
         *,
         records: bool,
         columns: bool,
+        page_labels: Mapping[str, int],
     ) -> None:
         self.conv = conventions
         #: An OCR page of column lines: furniture (issue lines, running heads) stands among its items.
@@ -75,7 +76,8 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.papers: list[str] = []
         self.current: Draft | None = None
-        self.page_labels: Mapping[str, int] = {}
+        #: The number of each page printed with a section letter (``B2``), for jumps that name one.
+        self.page_labels = page_labels
 
     # -- diagnostics -------------------------------------------------------
 
@@ -445,8 +447,9 @@ def read_layout(
     OCR text in column lines; ``page_labels`` the number of each page printed with a section
     letter (``B2`` → 10), which a jump naming it is given.
     """
-    reader = _Reader(conventions, issue_date, source, page, records=records, columns=columns)
-    reader.page_labels = page_labels or {}
+    reader = _Reader(
+        conventions, issue_date, source, page, records=records, columns=columns, page_labels=page_labels or {}
+    )
     tokens, debris = tokenize(units, conventions, issue_date)
     for unit in debris:
         reader.note("debris-removed", "layout debris (a rule, stray mark, folio) left out", unit.line, unit.text)
