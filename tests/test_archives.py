@@ -439,6 +439,14 @@ def test_a_batch_over_the_archives_finds_each_issue_once(alto: Path, tmp_path: P
     assert [result.status for result in results] == ["done"]
 
 
+def test_a_reel_folder_reads_its_issue_from_the_issue_file(alto: Path) -> None:
+    reel = next((alto / "ndnp-mnhi-nordstern-1878-01-03").rglob("00295876384"))
+    issue = newsissue.parse(reel)  # the reel's METS and the issue's: the issue's is read
+    assert issue.source == "1878010301.xml"
+    assert [page.source for page in issue.pages][:2] == ["0011.xml", "0012.xml"]
+    assert any(note.code == "archive-files" for note in issue.diagnostics)
+
+
 def test_the_cli_segments_afresh_when_told(alto: Path, tmp_path: Path) -> None:
     from newsissue.cli import main
 

@@ -42,14 +42,14 @@ def read_archive(paths: Sequence[Path]) -> IssueEvidence:
         issue_files = listed
     notes: list[tuple[str, str]] = []
     if issue_files:
-        issues = [read_issue_file(path) for path in issue_files]
-        issues = [issue for issue in issues if issue.pages] or issues
+        issues = [(read_issue_file(path), path) for path in issue_files]
         if len(issues) > 1:
-            # A reel or title METS beside an issue's: the issue is the one with pages.
-            issues = sorted(issues, key=lambda issue: -len(issue.pages))[:1]
-            folder = issues[0].pages[0].path.parent.name
+            # A reel or title METS beside an issue's: the issue is the one with the most pages.
+            issues = sorted(issues, key=lambda pair: -len(pair[0].pages))[:1]
+            folder = issues[0][0].pages[0].path.parent.name
             notes.append(("archive-files", f"{len(issue_files)} issue files: the issue in {folder} read"))
-        return _from_issue_file(issues[0], issue_files[0], notes)
+        issue, path = issues[0]
+        return _from_issue_file(issue, path, notes)
     files = sorted(((path, kind) for path, kind in found if kind in _PAGE_READERS), key=lambda f: print_order(f[0]))
     if not files:
         raise ParseError("no ALTO, hOCR or PAGE-XML page, page-tool JSON, METS or DIDL issue file found")
