@@ -124,6 +124,22 @@ def test_two_conversions_are_byte_identical(example_issue: Path, tmp_path: Path)
     assert {info.date_time for info in archive.infolist()} == {(2025, 3, 18, 0, 0, 0)}
 
 
+def test_a_book_written_to_a_file_is_the_rendered_bytes(example: newsissue.Issue, tmp_path: Path) -> None:
+    """Written entry by entry into the file (no copy of the book in memory), or whole into a pipe."""
+    out = tmp_path / "issue.epub"
+    newsissue.export(example, "epub", out)
+    whole = newsissue.render(example, "epub")
+    assert out.read_bytes() == whole
+
+    class Pipe(io.BytesIO):
+        def seekable(self) -> bool:
+            return False
+
+    pipe = Pipe()
+    newsissue.plugins.default_registry().exporter("epub").write(example, EpubOptions(), pipe)
+    assert pipe.getvalue() == whole
+
+
 def test_modified_time_comes_from_the_issue_or_source_date_epoch(
     sample: newsissue.Issue, monkeypatch: pytest.MonkeyPatch
 ) -> None:

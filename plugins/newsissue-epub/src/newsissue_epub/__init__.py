@@ -7,6 +7,8 @@ book is made (``newsissue_epub.book``).
 
 from __future__ import annotations
 
+from typing import BinaryIO
+
 import attrs
 
 import newsissue
@@ -47,6 +49,15 @@ class EpubExporter(Exporter):
 
     def render(self, issue: Issue, options: EpubOptions) -> bytes:
         return build(issue, options)
+
+    def write(self, issue: Issue, options: EpubOptions, stream: BinaryIO) -> None:
+        """Entry by entry into the stream where it can seek (a file); else the bytes of :meth:`render`."""
+        if not stream.seekable() or stream.tell() != 0:
+            stream.write(build(issue, options))
+            return
+        from .book import write
+
+        write(issue, options, stream)
 
 
 @newsissue.hookimpl

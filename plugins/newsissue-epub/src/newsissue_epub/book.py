@@ -13,7 +13,7 @@ import uuid
 import warnings
 import zipfile
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from ebooklib import epub
 from lxml import etree
@@ -75,7 +75,7 @@ class _Writer(epub.EpubWriter):
     number of links so far: quadratic in the articles of a page. This builds the same NCX.
     """
 
-    def __init__(self, name: io.BytesIO, book: epub.EpubBook, options: dict[str, object], *, stamp: _dt.datetime):
+    def __init__(self, name: BinaryIO, book: epub.EpubBook, options: dict[str, object], *, stamp: _dt.datetime):
         super().__init__(name, book, options)
         self.stamp = stamp
 
@@ -188,6 +188,13 @@ def _metadata(book: epub.EpubBook, plan: documents.Plan) -> None:
 
 def build(issue: Issue, options: EpubOptions) -> bytes:
     """The EPUB file's bytes."""
+    buffer = io.BytesIO()
+    write(issue, options, buffer)
+    return buffer.getvalue()
+
+
+def write(issue: Issue, options: EpubOptions, stream: BinaryIO) -> None:
+    """Write the EPUB file to a seekable binary stream (at its start), entry by entry: the bytes of :func:`build`."""
     labels = labels_for(issue.language)
     plan = documents.plan(issue, labels, advertisements=options.advertisements, vertical=options.vertical)
     book = epub.EpubBook()
@@ -221,13 +228,12 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
     book.toc = toc or [epub.Link(contents.file_name, plan.labels.contents, contents.id)]
     book.spine = spine
     modified = modified_time(issue)
-    buffer = io.BytesIO()
     stamp = min(max(modified, _ZIP_EPOCH), _ZIP_END)
     try:
         with warnings.catch_warnings():  # ebooklib warns before it re-raises; the error says it all
             warnings.simplefilter("ignore", UserWarning)
             writer = _Writer(
-                buffer,
+                stream,
                 book,
                 {
                     "mtime": max(modified, _FIRST_MODIFIED),
@@ -241,7 +247,6 @@ def build(issue: Issue, options: EpubOptions) -> bytes:
             writer.write()
     except OSError as error:
         raise ExportError(f"ebooklib could not write the EPUB: {error}") from error
-    return buffer.getvalue()
 
 
 class _ReproducibleZip:
@@ -251,7 +256,7 @@ class _ReproducibleZip:
     bytes on any machine, at any time, and the archive is written once (not re-read and re-packed).
     """
 
-    def __init__(self, stream: io.BytesIO, when: _dt.datetime) -> None:
+    def __init__(self, stream: BinaryIO, when: _dt.datetime) -> None:
         self.archive = zipfile.ZipFile(stream, "w")
         self.stamp = when.timetuple()[:6]
 
