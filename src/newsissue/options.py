@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import types
 import typing
 from collections.abc import Mapping
@@ -44,9 +45,16 @@ def _convert(value: Any, kind: Any, name: str) -> Any:
     return value
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, Any], frozenset[str]]:
+    """A class's resolved type hints and field names, worked out once (a batch renders thousands of issues)."""
+    return typing.get_type_hints(cls), frozenset(field.name for field in attrs.fields(cls))
+
+
 def _typed(cls: type, values: Mapping[str, Any], error: type[Exception], what: str) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
-    fields = {field.name for field in attrs.fields(cls)}
+    if not values:
+        return {}
+    hints, fields = _fields(cls)
     converted: dict[str, Any] = {}
     for key, value in values.items():
         name = key.replace("-", "_")
