@@ -78,6 +78,7 @@ def newsml_view(issue: newsissue.Issue, advertisements: bool = True) -> newsissu
         attrs.evolve(
             page,
             source=None,
+            source_format=None,
             items=[item(a) for i, a in enumerate(page.items, 1) if (page.number, i) in kept],
         )
         for page in issue.pages

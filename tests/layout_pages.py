@@ -96,7 +96,8 @@ def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool, pictu
     return (b"\xef\xbb\xbf" if bom else b"") + document.encode("utf-8")
 
 
-def hocr(blocks: list[Block], xhtml: bool) -> bytes:
+def hocr(blocks: list[Block], xhtml: bool, picture: bool = False) -> bytes:
+    """The page as Tesseract's hOCR; ``picture`` adds an ``ocr_photo`` where ALTO's ``Illustration`` is."""
     paragraphs = []
     for number, (headline, lines) in enumerate(blocks, 1):
         spans = []
@@ -111,6 +112,8 @@ def hocr(blocks: list[Block], xhtml: bool) -> bytes:
                 + "</span>"
             )
         paragraphs.append(f"<p class='ocr_par' id='par_{number}'>{''.join(spans)}</p>")
+    if picture:
+        paragraphs.append("<div class='ocr_photo' id='IL1' title='bbox 100 5200 900 5800'></div>")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">' if xhtml else "<html>"
     return (
         head + "<head><title>p</title><meta name='ocr-system' content='tesseract'/></head><body>"
@@ -120,7 +123,8 @@ def hocr(blocks: list[Block], xhtml: bool) -> bytes:
     ).encode("utf-8")
 
 
-def page_xml(blocks: list[Block], namespace: str) -> bytes:
+def page_xml(blocks: list[Block], namespace: str, picture: bool = False) -> bytes:
+    """The page as PAGE-XML; ``picture`` adds an ``ImageRegion`` where ALTO's ``Illustration`` is."""
     regions = []
     for number, (headline, lines) in enumerate(blocks, 1):
         text_lines = []
@@ -133,6 +137,8 @@ def page_xml(blocks: list[Block], namespace: str) -> bytes:
             )
         kind = "heading" if headline else "paragraph"
         regions.append(f'<TextRegion id="r{number}" type="{kind}">{"".join(text_lines)}</TextRegion>')
+    if picture:
+        regions.append('<ImageRegion id="IL1"><Coords points="100,5200 900,5200 900,5800 100,5800"/></ImageRegion>')
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<PcGts xmlns="{namespace}"><Metadata><Creator>t</Creator>'
         "<Created>2025-01-01T00:00:00</Created><LastChange>2025-01-01T00:00:00</LastChange></Metadata>"
@@ -156,13 +162,15 @@ def alto_pages(draw: st.DrawFn) -> tuple[bytes, list[str]]:
 
 @st.composite
 def layout_pages(draw: st.DrawFn) -> tuple[str, bytes, list[str]]:
-    """A page in ALTO, hOCR or PAGE-XML (the format's name, the file's bytes, the words as printed)."""
+    """A page in ALTO, hOCR or PAGE-XML (the format's name, the file's bytes, the words as printed);
+    some with a picture whose id is ``IL1``."""
     blocks = draw(layouts())
     kind = draw(st.sampled_from(["alto", "hocr", "page-xml"]))
+    picture = draw(st.booleans())
     if kind == "alto":
-        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()), draw(st.booleans()))
+        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()), picture)
     elif kind == "hocr":
-        data = hocr(blocks, draw(st.booleans()))
+        data = hocr(blocks, draw(st.booleans()), picture)
     else:
-        data = page_xml(blocks, draw(st.sampled_from(PAGE_NAMESPACES)))
+        data = page_xml(blocks, draw(st.sampled_from(PAGE_NAMESPACES)), picture)
     return kind, data, printed_words(blocks)

@@ -111,7 +111,8 @@ def issues(draw: st.DrawFn, max_pages: int = 4) -> Issue:
             header=tuple(draw(st.lists(text_field, max_size=2))),
             editors=tuple(draw(st.lists(st.builds(Byline, name=text_field, role=st.just(Role.EDITOR)), max_size=2))),
             items=tuple(draw(st.lists(articles, max_size=4))),
-            source=draw(maybe(st.sampled_from(["01.md", "02.md"]))),
+            source=draw(maybe(st.sampled_from(["01.md", "02.md", "0001.xml"]))),
+            source_format=draw(maybe(st.sampled_from(["alto", "page-xml", "hocr"]))),
         )
         for number in numbers
     ]

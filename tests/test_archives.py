@@ -206,6 +206,8 @@ def test_generated_layout_pages_read_and_lose_nothing(page: tuple[str, bytes, li
     issue = newsissue.parse(data)
     assert _letters(_model_text(issue)) == _letters(" ".join(words)), kind
     assert all(block for _, block in _blocks(issue))
+    # A picture (ALTO Illustration, hOCR ocr_photo, PAGE ImageRegion) is one figure with its region.
+    assert [_figure_blocks(page) for page in issue.pages] == [["IL1"] if b"IL1" in data else []], kind
 
 
 def _blocks(issue: newsissue.Issue) -> list[tuple[int, str | None]]:
@@ -302,6 +304,40 @@ def test_generated_alto_issues_round_trip_through_mets(pages: list[tuple[bytes, 
         pictures = [data.count(b"<Illustration") for data, _ in pages]
         assert [_figure_blocks(page) for page in issue.pages] == [["IL1"] * count for count in pictures]
         assert [_figure_blocks(page) for page in back.pages] == [["IL1"] * count for count in pictures]
+
+
+@given(st.lists(layout_pages().filter(lambda page: page[0] != "hocr"), min_size=1, max_size=3))
+def test_generated_alto_and_page_xml_issues_round_trip_through_mets(pages: list[tuple[str, bytes, list[str]]]) -> None:
+    """PAGE-XML pages are named in the METS as PAGE files (as OCR-D's METS names them), whatever their file name."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number, (_, data, _) in enumerate(pages, 1):
+            (root / f"page-{number:03d}.xml").write_bytes(data)
+        issue, back = _mets_round_trip(root)
+        assert _clusters(back) == _clusters(issue)
+        kinds = [kind for kind, _, _ in pages]
+        assert [page.source_format for page in back.pages] == [page.source_format for page in issue.pages] == kinds
+        mimetypes = re.findall(rb'MIMETYPE="([^"]+)"', (root / "issue-mets.xml").read_bytes())[1:]
+        assert sorted(mimetypes) == sorted(
+            b"text/xml" if kind == "alto" else b"application/vnd.prima.page+xml" for kind in kinds
+        )
+
+
+def test_a_page_xml_issue_to_mets_validates_and_reads_back(schemas: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page-01.page.xml"
+    page.write_bytes((SCANS / "other-formats" / "page-01.page.xml").read_bytes())
+    issue, back = _mets_round_trip(tmp_path)
+    data = (tmp_path / "issue-mets.xml").read_bytes()
+    assert mets_errors(schemas, data) == []
+    assert b'<mets:file ID="PAGE_0001" MIMETYPE="application/vnd.prima.page+xml">' in data
+    assert _clusters(back) == _clusters(issue) and len(_clusters(issue)) == 3
+    assert [(page.source, page.source_format) for page in back.pages] == [("page-01.page.xml", "page-xml")]
+    # The byline is in the TITLE div (METS has no byline div): read back, it is the byline again.
+    heads = [(item.headline, item.byline_text, item.bylines) for item in issue.pages[0].items]
+    assert [(item.headline, item.byline_text, item.bylines) for item in back.pages[0].items] == heads
+    assert heads[0][:2] == (FRONT_PAGE[0], "By MARIA ALVAREZ")
 
 
 def _figure_blocks(page: newsissue.Page) -> list[str | None]:

@@ -102,6 +102,8 @@ class PageEvidence:
     number: int | None = None
     label: str | None = None
     source: str | None = None
+    #: The input format of the file the page was read from (``alto``, ``page-xml`` …): what names its blocks.
+    format: str | None = None
     #: The lines come in the reading order the source records (a PAGE ``ReadingOrder``): the
     #: segmenter keeps it instead of deciding one from the boxes.
     ordered: bool = False

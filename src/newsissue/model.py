@@ -252,7 +252,9 @@ class Page:
 
     ``number`` is the page's place in print order; ``label`` the page as printed where that is not
     its number (``A6``, ``B2`` in a paper of lettered sections). ``editors`` are the people the
-    page header credits (责任编辑, 美编, 校对), as editors.
+    page header credits (责任编辑, 美编, 校对), as editors. ``source`` is the file the page was read
+    from; ``source_format`` the input format that file is in, as ``newsissue formats`` names it
+    (``alto``, ``page-xml``, ``hocr``, ``mineru``, ``docling``), where a layout reader read it.
     """
 
     number: int = attrs.field(default=1, validator=_positive)
@@ -264,6 +266,7 @@ class Page:
     editors: tuple[Byline, ...] = attrs.field(default=(), converter=_tuple)
     items: tuple[Article, ...] = attrs.field(default=(), converter=_tuple)
     source: str | None = _text()
+    source_format: str | None = _text()
 
 
 @attrs.frozen(kw_only=True)

@@ -283,6 +283,20 @@ def test_article_typography(sample: newsissue.Issue) -> None:
     assert "text-indent: 2em" in css
 
 
+@pytest.mark.parametrize(("language", "said"), [("en", "[Picture]"), ("zh", "[图片]"), ("de", "[Bild]")])
+def test_a_picture_without_caption_is_said_not_an_empty_frame(language: str, said: str, tmp_path: Path) -> None:
+    """An archive's picture (an ALTO Illustration) carries no image and often no caption."""
+    item = newsissue.Article(
+        headline="Harbour",
+        body=(newsissue.Paragraph(text="Text."), newsissue.Figure(), newsissue.Figure(caption="Quay")),
+    )
+    issue = newsissue.Issue(title="Gazette", language=language, pages=(newsissue.Page(number=1, items=(item,)),))
+    data = build(issue, EpubOptions())
+    figures = [f for tree in read_book(data).values() for f in tree.iter(f"{XHTML}figure")]
+    assert ["".join(figure.itertext()).strip() for figure in figures] == [said, "Quay"]
+    assert epubcheck_messages(data, tmp_path) == []
+
+
 def test_cover_shows_title_date_number_and_lead_headlines(sample: newsissue.Issue) -> None:
     cover = read_book(build(sample, EpubOptions()))["EPUB/cover.xhtml"]
     text = "".join(cover.itertext())

@@ -122,6 +122,10 @@ def _from_issue_file(issue: IssueFile, path: Path, notes: list[tuple[str, str]])
             source = page.path.relative_to(path.parent.resolve()).as_posix()
         except ValueError:
             source = page.path.name
-        read = read_alto(page.path, source=source)
+        kind = sniff(page.path)
+        if kind not in ("alto", "page"):
+            raise ParseError(f"{path.name} names {page.path.name} as a page, which is neither ALTO nor PAGE-XML")
+        (read,) = _PAGE_READERS[kind](page.path)
+        read = attrs.evolve(read, source=source)
         pages.append(attrs.evolve(read, number=page.number, label=page.label or read.label))
     return attrs.evolve(issue.issue, pages=tuple(pages), source=path.name, notes=tuple(notes))

@@ -101,7 +101,9 @@ def read_page(evidence: PageEvidence, number: int, conv: Conventions, date: _dt.
     )
     line_band = {unit.line: band for unit, band in zip(units, band_of, strict=True)}
     bands = [line_band.get(start, 0) for start in starts]
-    page = Page(number=number, header=tuple(header), items=traced, source=evidence.source)
+    page = Page(
+        number=number, header=tuple(header), items=traced, source=evidence.source, source_format=evidence.format
+    )
     return PageRead(
         page=page,
         tops=tuple(tops[band] if tops else 0.0 for band in bands),

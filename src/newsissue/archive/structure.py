@@ -47,8 +47,11 @@ def structured(
             source=evidence.source,
         )
     )
-    sources = {number: page.source for page, number in zip(evidence.pages, numbers, strict=True)}
-    return [Page(number=number, items=tuple(items[number]), source=sources[number]) for number in numbers]
+    read = dict(zip(numbers, evidence.pages, strict=True))
+    return [
+        Page(number=number, items=tuple(items[number]), source=read[number].source, source_format=read[number].format)
+        for number in numbers
+    ]
 
 
 _KINDS = {"advertisement": ItemKind.ADVERTISEMENT, "notice": ItemKind.NOTICE, "other": ItemKind.OTHER}
@@ -66,6 +69,7 @@ def _structure_parts(
     first = True
     for number, blocks in by_page.items():
         fields: dict[str, list[str]] = {"title": [], "overline": [], "subheadline": []}
+        byline = None
         head: list[Line] = []
         body: list[Block] = []
         for block in blocks:
@@ -79,7 +83,12 @@ def _structure_parts(
             text = _joined(lines, conv)
             role = roles.get(block)
             if role in fields and first:
-                fields[role].append(text)
+                # A byline block the map counts in the title stack (as our own METS writes it) is the byline.
+                found = conv.match_byline(text, whole=True) if byline is None and fields["title"] else None
+                if found is not None:
+                    byline = found
+                else:
+                    fields[role].append(text)
                 head.extend(lines)
             else:
                 body.append(Paragraph(text=text, regions=regions(lines)))
@@ -88,6 +97,8 @@ def _structure_parts(
             kicker=" ".join(fields["overline"]) or None,
             headline=" ".join(fields["title"]) or (entry.label if first and kind is ItemKind.ARTICLE else None),
             subheadline=" ".join(fields["subheadline"]) or None,
+            byline_text=byline.text if byline is not None else None,
+            bylines=byline.bylines if byline is not None else (),
             body=tuple(body),
             regions=regions(head),
         )

@@ -74,6 +74,10 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(
         Article, make_dict_unstructure_fn(Article, conv, regions=override(omit_if_default=True))
     )
+    # A page's source format likewise, only where a layout reader read the page (``_page`` writes the same).
+    conv.register_unstructure_hook(
+        Page, make_dict_unstructure_fn(Page, conv, source_format=override(omit_if_default=True))
+    )
     return conv
 
 
@@ -119,11 +123,13 @@ def _document(issue: Issue, diagnostics: bool) -> dict[str, Any]:
 
 
 def _page(page: Page) -> dict[str, Any]:
+    # The converter's page, but with its items made as they are written.
     return {
         field.name: Lazy(page.items, _article)
         if field.name == "items"
         else converter.unstructure(getattr(page, field.name))
         for field in attrs.fields(Page)
+        if field.name != "source_format" or page.source_format is not None
     }
 
 

@@ -47,6 +47,8 @@ class Labels:
     navigation: str = "Article navigation"
     front_page: str = "Front page"
     continued: str = "continued"
+    #: Where a picture was printed that the reader shows without an image or caption.
+    picture: str = "Picture"
 
     def page_label(self, number: int, label: str | None = None) -> str:
         """A print page as the paper names it: ``Page 1``, ``01版``; ``Page A6`` for a lettered one."""

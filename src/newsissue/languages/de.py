@@ -133,6 +133,7 @@ class German(LatinScript):
         navigation="Artikelnavigation",
         front_page="Titelseite",
         continued="Fortsetzung",
+        picture="Bild",
     )
     dateline_starts_article = False
     notice_words = _NOTICE_WORDS

@@ -113,6 +113,7 @@ class French(LatinScript):
         navigation="Navigation de l'article",
         front_page="Une",
         continued="suite",
+        picture="Illustration",
     )
     dateline_starts_article = False
     notice_words = _NOTICE_WORDS

@@ -255,6 +255,7 @@ class Chinese(Conventions):
         navigation="文章导航",
         front_page="头版",
         continued="续",
+        picture="图片",
     )
     notice_words = _NOTICE_WORDS
     advertisement_words = _AD_WORDS

@@ -225,4 +225,4 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
                 del element.getparent()[0]
     if page is None:
         raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
-    return PageEvidence(lines=tuple(page.lines), number=page.number, label=page.label, source=source)
+    return PageEvidence(lines=tuple(page.lines), number=page.number, label=page.label, source=source, format="alto")

@@ -4,7 +4,10 @@ What is read: each ``ocr_line`` (and ``ocrx_line``, ``ocr_header``, ``ocr_captio
 ``ocr_textfloat``) with its ``bbox`` and ``x_size``, its words' ``x_wconf`` and ``x_fsize``, bold
 words (``<strong>``/``<b>`` or a bold ``x_font``), the id of its paragraph (``ocr_par``) or, failing
 that, of its area (``ocr_carea``) as its block, and the page's ``ppageno``. A header or caption
-line class becomes the line's zone. The file is streamed (XHTML, or HTML when it is not XML).
+line class becomes the line's zone. A picture (``ocr_photo``, ``ocr_image``, ``ocr_linedrawing``,
+with a ``bbox``) is a picture line, as an ALTO ``Illustration`` is: kind ``IMAGE``, no text, its box,
+its id as block and reference, the zone ``illustration``. The file is streamed (XHTML, or HTML
+when it is not XML).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ __all__ = ["read_hocr"]
 
 _LINE_CLASSES = {"ocr_line": None, "ocrx_line": None, "ocr_header": "heading", "ocr_caption": "caption",
                  "ocr_textfloat": None}  # fmt: skip
+_PICTURE_CLASSES = frozenset({"ocr_photo", "ocr_image", "ocr_linedrawing"})
 _BBOX = re.compile(r"bbox\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)\s+(-?\d+)")
 _PROPERTY = re.compile(r"(x_size|x_fsize|x_wconf|ppageno|x_font)\s+([^;]+)")
 
@@ -67,6 +71,13 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
         if classes & {"ocr_par", "ocr_carea"}:
             if blocks:
                 blocks.pop()
+            continue
+        if classes & _PICTURE_CLASSES:
+            index += 1
+            box, _ = _properties(element.get("title"))
+            ident = element.get("id") or f"picture-{index}"
+            if box is not None:
+                lines.append(Line(LineKind.IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration"))
             continue
         line_class = next((c for c in classes if c in _LINE_CLASSES), None)
         if line_class is None:
@@ -116,4 +127,4 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
         )
     if not seen_page:
         raise ParseError(f"{name} is not an hOCR page (no ocr_page)")
-    return PageEvidence(lines=tuple(lines), number=number, source=source)
+    return PageEvidence(lines=tuple(lines), number=number, source=source, format="hocr")

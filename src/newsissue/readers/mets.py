@@ -26,6 +26,8 @@ __all__ = ["IssueFile", "PageFile", "batch_issues", "is_issue_file", "read_issue
 
 _XLINK = "{http://www.w3.org/1999/xlink}href"
 _ALTO_USES = {"text", "ocr", "fulltext", "alto"}
+#: The media type of PAGE-XML files, as METS files name them (OCR-D, and ours for PAGE-XML pages).
+PAGE_XML_MIMETYPE = "application/vnd.prima.page+xml"
 # Item types of METS logical maps and of the KB's DIDL (Dutch subjects).
 _ITEM_TYPES = {
     "article": "article",
@@ -42,7 +44,8 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 @attrs.frozen
 class PageFile:
-    """One page of an issue: its ALTO file, print order number and printed label, and the archive's id for it."""
+    """One page of an issue: its ALTO (or PAGE-XML) file, print order number and printed label, and the
+    archive's id for it."""
 
     path: Path
     number: int
@@ -133,7 +136,8 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
         uses = {(file.get("USE") or "").lower(), (group.get("USE") or "").lower() if group is not None else ""}
         location = next((el for el in file if local(el.tag) == "FLocat"), None)
         href = location.get(_XLINK) if location is not None else None
-        if href and uses & _ALTO_USES and href.lower().endswith(".xml"):
+        page_xml = file.get("MIMETYPE") == PAGE_XML_MIMETYPE
+        if href and uses & _ALTO_USES and (page_xml or href.lower().endswith(".xml")):
             files[file.get("ID", "")] = _href(href, base)
     maps = [el for el in root if local(el.tag) == "structMap"]
     physical = next((m for m in maps if (m.get("TYPE") or "").upper() == "PHYSICAL"), None)
@@ -159,7 +163,7 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
             label = div.get("ORDERLABEL") or None
             pages.append(PageFile(files[ids[0]], number or len(pages) + 1, label, ids[0]))
     if not pages:
-        raise ParseError(f"{path.name} names no ALTO page")
+        raise ParseError(f"{path.name} names no ALTO or PAGE-XML page")
     pages = _renumbered(pages)
     by_file = {page.file_id: page.number for page in pages}
     logical = next((m for m in maps if (m.get("TYPE") or "").upper() == "LOGICAL"), None)

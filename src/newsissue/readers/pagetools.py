@@ -53,11 +53,12 @@ def _clean(text: Any) -> str:
     return printable(" ".join(text.split())) if isinstance(text, str) else ""
 
 
-def _pages(found: dict[int, list[Line]], source: str | None) -> tuple[PageEvidence, ...]:
+def _pages(found: dict[int, list[Line]], source: str | None, format: str) -> tuple[PageEvidence, ...]:
     if not any(found.values()):
         raise ParseError(f"{source or 'input'} holds no text")
     return tuple(
-        PageEvidence(lines=tuple(lines), number=number, source=source) for number, lines in sorted(found.items())
+        PageEvidence(lines=tuple(lines), number=number, source=source, format=format)
+        for number, lines in sorted(found.items())
     )
 
 
@@ -99,7 +100,7 @@ def read_mineru(text: str, *, source: str | None = None) -> IssueEvidence:
                     zone=zone,
                 )
             )
-    return IssueEvidence(pages=_pages(found, source), source=source)
+    return IssueEvidence(pages=_pages(found, source, "mineru"), source=source)
 
 
 def read_docling(text: str, *, source: str | None = None) -> IssueEvidence:
@@ -172,4 +173,4 @@ def read_docling(text: str, *, source: str | None = None) -> IssueEvidence:
                 )
 
     walk(data.get("body") or {})
-    return IssueEvidence(pages=_pages(found, source), source=source)
+    return IssueEvidence(pages=_pages(found, source, "docling"), source=source)

@@ -6,7 +6,9 @@ its box (from ``Coords/@points``, or the 2010 schema's ``Point`` children), its 
 line's zone (``heading``, ``caption``, ``header``, ``footer``, ``page-number``, ``paragraph`` …).
 Where the page has a ``ReadingOrder`` (ordered groups by ``index``, unordered ones as listed,
 nested), its regions' lines come in that order and the page says so (``PageEvidence.ordered``):
-the segmenter takes the order the layout tool or its user recorded. The file is streamed.
+the segmenter takes the order the layout tool or its user recorded. An ``ImageRegion`` with
+coordinates is a picture line, as an ALTO ``Illustration`` is: kind ``IMAGE``, no text, its box, its
+id as block and reference, the zone ``illustration``. The file is streamed.
 """
 
 from __future__ import annotations
@@ -112,6 +114,12 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
             if regions:
                 regions.pop()
             element.clear()
+        elif tag == "ImageRegion":
+            index += 1
+            ident = element.get("id") or f"picture-{index}"
+            if (box := _box(element)) is not None:
+                lines.append(Line(LineKind.IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration"))
+            element.clear()
         elif tag == "TextLine":
             index += 1
             text = _unicode(element)
@@ -148,4 +156,4 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
         rank = {region: place for place, region in enumerate(dict.fromkeys(order))}
         # Regions the order leaves out follow it, as the file lists them.
         lines.sort(key=lambda line: rank.get(line.block or "", len(rank)))
-    return PageEvidence(lines=tuple(lines), source=source, ordered=bool(order))
+    return PageEvidence(lines=tuple(lines), source=source, format="page-xml", ordered=bool(order))

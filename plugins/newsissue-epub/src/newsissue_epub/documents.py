@@ -302,7 +302,7 @@ def _dateline_shown(item: Article) -> str | None:
     return None if text is None or first.startswith(text) else text
 
 
-def _block(block: Paragraph | Heading | Figure) -> etree._Element:
+def _block(block: Paragraph | Heading | Figure, labels: Labels) -> etree._Element:
     if isinstance(block, Paragraph):
         return E.p(block.text)
     if isinstance(block, Heading):
@@ -317,6 +317,8 @@ def _block(block: Paragraph | Heading | Figure) -> etree._Element:
         caption.append(E.span(block.credit, {"class": "credit"}))
     if len(caption):
         figure.append(caption)
+    else:  # a picture was printed here, with no caption to show: say so, not an empty frame
+        figure.append(E.p(f"[{labels.picture}]", {"class": "picture"}))
     return figure
 
 
@@ -356,7 +358,7 @@ def _article_xhtml(plan: Plan, index: int) -> bytes:
             parts.append(E.p(plan.page_title(page), {"class": "part-page", "id": _part_id(part)}))
         if printed.continued_from is not None and printed.continued_from.item is None:
             parts.append(_jump(plan, printed.continued_from, "jump-in"))
-        blocks = [_block(block) for block in printed.body]
+        blocks = [_block(block, plan.labels) for block in printed.body]
         if not position and dateline is not None and isinstance(opening, Paragraph):
             # The dateline runs into the first paragraph, as printed: "PORT ELLIS — The city …".
             lead = E.span(dateline, {"class": "dateline-lead"})
