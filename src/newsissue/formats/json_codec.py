@@ -58,6 +58,12 @@ def _date(value: Any, _: Any) -> _dt.date:
     return _dt.date.fromisoformat(value)
 
 
+def _type_first(tag: str, hook: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+    """A block's hook with its ``type`` key first, for people reading the file (the tagged union's hook
+    sets the key again, where it already stands)."""
+    return lambda value: {"type": tag, **hook(value)}
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True)
     conv.register_unstructure_hook(_dt.date, lambda value: value.isoformat())
@@ -69,7 +75,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Region, make_dict_unstructure_fn(Region, conv, _cattrs_omit_if_default=True))
     for kind in (Paragraph, Heading, Figure):
         hook = make_dict_unstructure_fn(kind, conv, regions=override(omit_if_default=True))
-        conv.register_unstructure_hook(kind, hook)
+        conv.register_unstructure_hook(kind, _type_first(kind.__name__.lower(), hook))
     configure_tagged_union(Block, conv, tag_generator=lambda cls: cls.__name__.lower(), tag_name="type")
     conv.register_unstructure_hook(
         Article, make_dict_unstructure_fn(Article, conv, regions=override(omit_if_default=True))
@@ -83,17 +89,6 @@ def _make_converter() -> cattrs.Converter:
 
 #: The cattrs converter between the model and JSON-ready Python data.
 converter = _make_converter()
-
-
-def _type_first(data: Any) -> Any:
-    """Put a block's ``type`` key first, for people reading the file."""
-    if isinstance(data, dict):
-        ordered = {"type": data["type"]} if "type" in data else {}
-        ordered.update((key, _type_first(value)) for key, value in data.items())
-        return ordered
-    if isinstance(data, list):
-        return [_type_first(value) for value in data]
-    return data
 
 
 def dumps(issue: Issue, *, indent: int | None = None, diagnostics: bool = True) -> str:
@@ -134,7 +129,7 @@ def _page(page: Page) -> dict[str, Any]:
 
 
 def _article(item: Article) -> Any:
-    return _type_first(converter.unstructure(item))
+    return converter.unstructure(item)
 
 
 def loads(text: str | bytes) -> Issue:

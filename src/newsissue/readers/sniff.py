@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -100,6 +101,12 @@ def layout_files(folder: Path) -> list[Path]:
     return sorted(path for path in folder.rglob("*") if path.suffix.lower() in _SUFFIXES)
 
 
+def _holds_text_pages(folder: Path) -> bool:
+    """Whether the folder holds page text (``.md``, ``.txt``): one listing, not a glob a suffix."""
+    with os.scandir(folder) as entries:
+        return any(os.path.splitext(entry.name)[1].lower() in (".md", ".txt") and entry.is_file() for entry in entries)
+
+
 def takes(paths: Sequence[Path]) -> bool:
     """Whether the paths are layout files (ALTO, hOCR, PAGE-XML, page-tool JSON pages; a METS or DIDL issue;
     an NDNP batch) or folders of them, and nothing else."""
@@ -107,7 +114,7 @@ def takes(paths: Sequence[Path]) -> bool:
         return False
     for path in paths:
         if path.is_dir():
-            if any(path.glob("*.md")) or any(path.glob("*.txt")):
+            if _holds_text_pages(path):
                 return False
             if not any(sniff(child) for child in layout_files(path)):
                 return False
