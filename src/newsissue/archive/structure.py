@@ -18,7 +18,11 @@ __all__ = ["structured"]
 def structured(
     evidence: IssueEvidence, numbers: list[int], conv: Conventions, diagnostics: list[Diagnostic]
 ) -> list[Page]:
-    """The archive's own items: each one's title blocks as its title stack, its other blocks as its body."""
+    """The archive's own items: each one's title blocks as its title stack, its other blocks as its body.
+
+    Inside the blocks, what the segmenter would read is read the same way: a title block that is wholly
+    a byline is the byline, the lead's dateline is the dateline, a part's printed jump lines its jumps.
+    """
     assert evidence.structure is not None
     lines_of: dict[tuple[int, str], list[Line]] = {}
     for page, number in zip(evidence.pages, numbers, strict=True):
