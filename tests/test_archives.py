@@ -342,6 +342,55 @@ def test_a_page_xml_issue_to_mets_validates_and_reads_back(schemas: Path, tmp_pa
     )
 
 
+OCRD_METS = """<?xml version="1.0" encoding="UTF-8"?>
+<mets:mets xmlns:mets="http://www.loc.gov/METS/" xmlns:mods="http://www.loc.gov/mods/v3"
+    xmlns:xlink="http://www.w3.org/1999/xlink">
+  <mets:dmdSec ID="DMD_1"><mets:mdWrap MDTYPE="MODS"><mets:xmlData><mods:mods>
+    <mods:identifier type="purl">https://example.org/harbour-gazette-1911-03-18</mods:identifier>
+    <mods:titleInfo><mods:title>The Harbour Gazette</mods:title></mods:titleInfo>
+  </mods:mods></mets:xmlData></mets:mdWrap></mets:dmdSec>
+  <mets:fileSec>
+    <mets:fileGrp USE="OCR-D-IMG"><mets:file ID="IMG_0001" MIMETYPE="image/png">
+      <mets:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" xlink:href="OCR-D-IMG/0001.png"/></mets:file></mets:fileGrp>
+    {groups}
+  </mets:fileSec>
+  <mets:structMap TYPE="PHYSICAL"><mets:div TYPE="physSequence">
+    <mets:div TYPE="page" ID="PHYS_0001" ORDER="1"><mets:fptr FILEID="IMG_0001"/>{pointers}</mets:div>
+  </mets:div></mets:structMap>
+</mets:mets>"""
+
+
+@pytest.mark.parametrize(
+    ("groups", "read"),
+    [
+        (["OCR-D-SEG-BLOCK", "OCR-D-OCR-TESS"], "OCR-D-OCR-TESS"),
+        (["OCR-D-OCR-TESS", "OCR-D-OCR-CALAMARI", "OCR-D-SEG-LINE"], "OCR-D-OCR-CALAMARI"),
+        (["OCR-D-OCR-TESS", "OCR-D-COR-CIS", "OCR-D-OCR-CALAMARI"], "OCR-D-COR-CIS"),
+    ],
+)
+def test_an_ocrd_workspace_reads_the_text_of_its_last_ocr_step(groups: list[str], read: str, tmp_path: Path) -> None:
+    """OCR-D's METS: a PAGE file group per processing step; the last of the most finished step is read."""
+    page = (SCANS / "other-formats" / "page-01.page.xml").read_bytes()
+    no_text = re.sub(rb"<TextEquiv>.*?</TextEquiv>", b"", page, flags=re.DOTALL)  # a segmentation step's output
+    entries, pointers = [], []
+    for use in groups:
+        (tmp_path / use).mkdir()
+        (tmp_path / use / f"{use}_0001.xml").write_bytes(page if use == read else no_text)
+        entries.append(
+            f'<mets:fileGrp USE="{use}"><mets:file ID="{use}_0001" MIMETYPE="application/vnd.prima.page+xml">'
+            f'<mets:FLocat LOCTYPE="OTHER" OTHERLOCTYPE="FILE" xlink:href="{use}/{use}_0001.xml"/></mets:file>'
+            "</mets:fileGrp>"
+        )
+        pointers.append(f'<mets:fptr FILEID="{use}_0001"/>')
+    (tmp_path / "mets.xml").write_text(OCRD_METS.format(groups="".join(entries), pointers="".join(pointers)))
+    issue = newsissue.parse(tmp_path)
+    assert issue.title == "The Harbour Gazette"
+    assert [item.headline for item in issue.pages[0].items] == FRONT_PAGE
+    assert [(p.source, p.source_format) for p in issue.pages] == [(f"{read}/{read}_0001.xml", "page-xml")]
+    notes = [d.message for d in issue.diagnostics if d.code == "ocrd-file-group"]
+    assert notes == [f"an OCR-D workspace: the PAGE files of {read} read ({len(groups)} PAGE groups)"]
+
+
 def test_the_example_scans_read_back_from_their_mets_as_they_were_read(tmp_path: Path) -> None:
     """Titles, bylines, datelines, a continuation's own title and both jump lines come back from the map."""
     for page in ("0001.xml", "0002.xml"):

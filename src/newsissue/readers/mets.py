@@ -28,6 +28,10 @@ _XLINK = "{http://www.w3.org/1999/xlink}href"
 _ALTO_USES = {"text", "ocr", "fulltext", "alto"}
 #: The media type of PAGE-XML files, as METS files name them (OCR-D, and ours for PAGE-XML pages).
 PAGE_XML_MIMETYPE = "application/vnd.prima.page+xml"
+#: An OCR-D workspace's file group: ``OCR-D-`` [``GT-``] step [``-`` processor]; a group a processing step.
+_OCRD_GROUP = re.compile(r"OCR-D-(?:GT-)?(?P<step>[A-Z]+)(?:-|$)")
+#: Which step's PAGE files hold the text to read: corrected text, then recognised text, then any.
+_OCRD_STEPS = {"COR": 2, "OCR": 1}
 # Item types of METS logical maps and of the KB's DIDL (Dutch subjects).
 _ITEM_TYPES = {
     "article": "article",
@@ -126,19 +130,39 @@ def _mods_fields(root: etree._Element) -> dict[str, object]:
     return fields
 
 
+def _ocrd_group(uses: Iterable[str]) -> str | None:
+    """The OCR-D file group whose PAGE files to read: the last of the most finished step (OCR-D
+    processors add their group after the groups they read), or None if no group is OCR-D's."""
+    ranked = [
+        (_OCRD_STEPS.get(match["step"], 0), order, use)
+        for order, use in enumerate(dict.fromkeys(uses))
+        if (match := _OCRD_GROUP.match(use)) is not None
+    ]
+    return max(ranked)[2] if ranked else None
+
+
 def _mets(root: etree._Element, path: Path) -> IssueFile:
     base = path.parent
     files: dict[str, Path] = {}
+    workspace: dict[str, tuple[str, Path]] = {}  # an OCR-D workspace's PAGE files: id → (group, path)
     for file in root.iter():
         if local(file.tag) != "file":
             continue
         group = file.getparent()
-        uses = {(file.get("USE") or "").lower(), (group.get("USE") or "").lower() if group is not None else ""}
+        group_use = (group.get("USE") or "") if group is not None else ""
+        uses = {(file.get("USE") or "").lower(), group_use.lower()}
         location = next((el for el in file if local(el.tag) == "FLocat"), None)
         href = location.get(_XLINK) if location is not None else None
         page_xml = file.get("MIMETYPE") == PAGE_XML_MIMETYPE
         if href and uses & _ALTO_USES and (page_xml or href.lower().endswith(".xml")):
             files[file.get("ID", "")] = _href(href, base)
+        elif href and page_xml and _OCRD_GROUP.match(group_use):
+            workspace[file.get("ID", "")] = (group_use, _href(href, base))
+    notes: list[tuple[str, str]] = []
+    if not files and (chosen := _ocrd_group(use for use, _ in workspace.values())) is not None:
+        files = {ident: page for ident, (use, page) in workspace.items() if use == chosen}
+        groups = len({use for use, _ in workspace.values()})
+        notes.append(("ocrd-file-group", f"an OCR-D workspace: the PAGE files of {chosen} read ({groups} PAGE groups)"))
     maps = [el for el in root if local(el.tag) == "structMap"]
     physical = next((m for m in maps if (m.get("TYPE") or "").upper() == "PHYSICAL"), None)
     physical = (
@@ -168,7 +192,7 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
     by_file = {page.file_id: page.number for page in pages}
     logical = next((m for m in maps if (m.get("TYPE") or "").upper() == "LOGICAL"), None)
     structure = _mets_structure(logical, by_file) if logical is not None else None
-    issue = IssueEvidence(pages=(), structure=structure or None, **_mods_fields(root))  # type: ignore[arg-type]
+    issue = IssueEvidence(pages=(), structure=structure or None, notes=tuple(notes), **_mods_fields(root))  # type: ignore[arg-type]
     return IssueFile(pages=tuple(pages), kind="mets", issue=issue)
 
 
