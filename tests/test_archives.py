@@ -306,34 +306,45 @@ def test_generated_alto_issues_round_trip_through_mets(pages: list[tuple[bytes, 
         assert [_figure_blocks(page) for page in back.pages] == [["IL1"] * count for count in pictures]
 
 
-@given(st.lists(layout_pages().filter(lambda page: page[0] != "hocr"), min_size=1, max_size=3))
-def test_generated_alto_and_page_xml_issues_round_trip_through_mets(pages: list[tuple[str, bytes, list[str]]]) -> None:
-    """PAGE-XML pages are named in the METS as PAGE files (as OCR-D's METS names them), whatever their file name."""
+MIMETYPES = {"alto": b"text/xml", "page-xml": b"application/vnd.prima.page+xml", "hocr": b"text/vnd.hocr+html"}
+
+
+@given(st.lists(layout_pages(), min_size=1, max_size=3))
+def test_generated_layout_issues_round_trip_through_mets(pages: list[tuple[str, bytes, list[str]]]) -> None:
+    """ALTO, PAGE-XML and hOCR pages mixed: each named in the METS by its media type (PAGE as OCR-D's
+    METS names it), whatever its file name, and read back by its content."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for number, (_, data, _) in enumerate(pages, 1):
-            (root / f"page-{number:03d}.xml").write_bytes(data)
+        for number, (kind, data, _) in enumerate(pages, 1):
+            (root / f"page-{number:03d}.{'hocr' if kind == 'hocr' else 'xml'}").write_bytes(data)
         issue, back = _mets_round_trip(root)
         assert _clusters(back) == _clusters(issue)
         kinds = [kind for kind, _, _ in pages]
         assert [page.source_format for page in back.pages] == [page.source_format for page in issue.pages] == kinds
         mimetypes = re.findall(rb'MIMETYPE="([^"]+)"', (root / "issue-mets.xml").read_bytes())[1:]
-        assert sorted(mimetypes) == sorted(
-            b"text/xml" if kind == "alto" else b"application/vnd.prima.page+xml" for kind in kinds
-        )
+        assert sorted(mimetypes) == sorted(MIMETYPES[kind] for kind in kinds)
 
 
-def test_a_page_xml_issue_to_mets_validates_and_reads_back(schemas: Path, tmp_path: Path) -> None:
-    page = tmp_path / "page-01.page.xml"
-    page.write_bytes((SCANS / "other-formats" / "page-01.page.xml").read_bytes())
+@pytest.mark.parametrize(
+    ("name", "kind", "file"),
+    [
+        ("page-01.page.xml", "page-xml", b'<mets:file ID="PAGE_0001" MIMETYPE="application/vnd.prima.page+xml">'),
+        ("page-01.hocr", "hocr", b'<mets:file ID="HOCR_0001" MIMETYPE="text/vnd.hocr+html">'),
+    ],
+)
+def test_a_page_xml_or_hocr_issue_to_mets_validates_and_reads_back(
+    name: str, kind: str, file: bytes, schemas: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / name
+    page.write_bytes((SCANS / "other-formats" / name).read_bytes())
     issue, back = _mets_round_trip(tmp_path)
     data = (tmp_path / "issue-mets.xml").read_bytes()
     assert mets_errors(schemas, data) == []
-    assert b'<mets:file ID="PAGE_0001" MIMETYPE="application/vnd.prima.page+xml">' in data
+    assert file in data
     assert _clusters(back) == _clusters(issue) and len(_clusters(issue)) == 3
-    assert [(page.source, page.source_format) for page in back.pages] == [("page-01.page.xml", "page-xml")]
+    assert [(page.source, page.source_format) for page in back.pages] == [(name, kind)]
     # Read back, the pages are the pages read (METS has no byline div: the byline is in the TITLE div).
     assert back.pages == issue.pages
     assert (issue.pages[0].items[0].byline_text, issue.pages[0].items[0].continued_on.text) == (

@@ -123,8 +123,8 @@ def _from_issue_file(issue: IssueFile, path: Path, notes: list[tuple[str, str]])
         except ValueError:
             source = page.path.name
         kind = sniff(page.path)
-        if kind not in ("alto", "page"):
-            raise ParseError(f"{path.name} names {page.path.name} as a page, which is neither ALTO nor PAGE-XML")
+        if kind not in ("alto", "page", "hocr"):
+            raise ParseError(f"{path.name} names {page.path.name} as a page, which is not ALTO, PAGE-XML or hOCR")
         (read,) = _PAGE_READERS[kind](page.path)
         read = attrs.evolve(read, source=source)
         pages.append(attrs.evolve(read, number=page.number, label=page.label or read.label))

@@ -3,11 +3,11 @@
 Each story (an item and the parts its jumps join) is one ``ARTICLE`` (``ADVERTISEMENT``,
 ``NOTICE``, ``OTHER``) div, labelled with its headline, holding a ``TITLE`` div whose areas are
 the blocks of its title stack and a ``BODY`` div whose areas are the blocks of its body, each
-area naming its page file and block (``BEGIN``, ``BETYPE="IDREF"``): an ALTO ``TextBlock``, or a
-PAGE-XML ``TextRegion`` (the METS of OCR-D's workspaces). The page files are the pages' sources,
-relative to where the issue was read: write the METS file there. Pages of other sources (page text,
-hOCR, page-tool JSON) are in the physical map with no file, and an issue read from text has no
-blocks: its stories are divs with no areas. Valid against METS 1.12.1.
+area naming its page file and block (``BEGIN``, ``BETYPE="IDREF"``): an ALTO ``TextBlock``, a
+PAGE-XML ``TextRegion`` (the METS of OCR-D's workspaces) or an hOCR ``ocr_par``. The page files are
+the pages' sources, relative to where the issue was read: write the METS file there. Pages of other
+sources (page text, page-tool JSON) are in the physical map with no file, and an issue read from
+text has no blocks: its stories are divs with no areas. Valid against METS 1.12.1.
 """
 
 from __future__ import annotations
@@ -60,6 +60,7 @@ class _FileKind:
 _KINDS = {
     "alto": _FileKind(group="ALTOGRP", use="Text", prefix="ALTO", mimetype="text/xml"),
     "page-xml": _FileKind(group="PAGEGRP", use="FULLTEXT", prefix="PAGE", mimetype="application/vnd.prima.page+xml"),
+    "hocr": _FileKind(group="HOCRGRP", use="FULLTEXT", prefix="HOCR", mimetype="text/vnd.hocr+html"),
 }
 
 

@@ -28,6 +28,8 @@ _XLINK = "{http://www.w3.org/1999/xlink}href"
 _ALTO_USES = {"text", "ocr", "fulltext", "alto"}
 #: The media type of PAGE-XML files, as METS files name them (OCR-D, and ours for PAGE-XML pages).
 PAGE_XML_MIMETYPE = "application/vnd.prima.page+xml"
+#: The media types of the page files a full-text group may hold besides ALTO's ``text/xml``.
+_PAGE_MIMETYPES = {PAGE_XML_MIMETYPE, "text/vnd.hocr+html"}
 #: An OCR-D workspace's file group: ``OCR-D-`` [``GT-``] step [``-`` processor]; a group a processing step.
 _OCRD_GROUP = re.compile(r"OCR-D-(?:GT-)?(?P<step>[A-Z]+)(?:-|$)")
 #: Which step's PAGE files hold the text to read: corrected text, then recognised text, then any.
@@ -154,7 +156,7 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
         location = next((el for el in file if local(el.tag) == "FLocat"), None)
         href = location.get(_XLINK) if location is not None else None
         page_xml = file.get("MIMETYPE") == PAGE_XML_MIMETYPE
-        if href and uses & _ALTO_USES and (page_xml or href.lower().endswith(".xml")):
+        if href and uses & _ALTO_USES and (file.get("MIMETYPE") in _PAGE_MIMETYPES or href.lower().endswith(".xml")):
             files[file.get("ID", "")] = _href(href, base)
         elif href and page_xml and _OCRD_GROUP.match(group_use):
             workspace[file.get("ID", "")] = (group_use, _href(href, base))
@@ -187,7 +189,7 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
             label = div.get("ORDERLABEL") or None
             pages.append(PageFile(files[ids[0]], number or len(pages) + 1, label, ids[0]))
     if not pages:
-        raise ParseError(f"{path.name} names no ALTO or PAGE-XML page")
+        raise ParseError(f"{path.name} names no ALTO, PAGE-XML or hOCR page")
     pages = _renumbered(pages)
     by_file = {page.file_id: page.number for page in pages}
     logical = next((m for m in maps if (m.get("TYPE") or "").upper() == "LOGICAL"), None)
