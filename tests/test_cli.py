@@ -163,6 +163,9 @@ def test_json_listings_for_inspect_formats_and_plugins(example_issue: Path) -> N
     assert (summary["title"], summary["number"], len(summary["pages"]), summary["articles"]) == ("青溪日报", 8812, 4, 9)
     first = summary["pages"][0]["items"][0]
     assert first["headline"] == "青溪港新航线首航" and first["continued_on"]["item"] == 1
+    assert (summary["pages"][0]["source"], summary["pages"][0]["source_format"]) == ("01.md", None)
+    page_xml = EXAMPLES / "harbour-gazette-scans" / "other-formats" / "page-01.page.xml"
+    assert b"page 1 (3 articles)  <page-01.page.xml, page-xml>" in run("inspect", str(page_xml)).stdout
     assert {"severity", "code", "message", "source", "line", "page", "text"} == set(summary["diagnostics"][0])
     formats = json.loads(run("formats", "--json").stdout)
     json_format = next(entry for entry in formats["outputs"] if entry["name"] == "json")

@@ -77,9 +77,8 @@ def describe(issue: Issue) -> str:
         kinds = collections.Counter(item.kind for item in page.items)
         summary = ", ".join(f"{n} {kind.value}{'s' if n > 1 else ''}" for kind, n in kinds.items())
         section = f" {page.section}" if page.section else ""
-        lines.append(
-            f"page {page.number}{section} ({summary or 'empty'})" + (f"  <{page.source}>" if page.source else "")
-        )
+        source = ", ".join(part for part in (page.source, page.source_format) if part)
+        lines.append(f"page {page.number}{section} ({summary or 'empty'})" + (f"  <{source}>" if source else ""))
         if page.editors:
             lines.append("  editors: " + ", ".join(editor.name for editor in page.editors))
         for index, item in enumerate(page.items, 1):
@@ -141,6 +140,7 @@ def summary(issue: Issue) -> dict[str, Any]:
                 "number": page.number,
                 "section": page.section,
                 "source": page.source,
+                "source_format": page.source_format,
                 "items": [_item_summary(index, item) for index, item in enumerate(page.items, 1)],
             }
             for page in issue.pages
