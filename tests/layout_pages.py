@@ -27,7 +27,8 @@ _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéèßABCDEFGHIJKLMNOP
 _LINE = st.lists(_WORD, min_size=1, max_size=7)
 
 # A block: (headline?, [(words, hyphenated?, box)]); a line's box is (left, top, right, bottom).
-Block = tuple[bool, list[tuple[list[str], bool, tuple[int, int, int, int]]]]
+Box = tuple[int, int, int, int]
+Block = tuple[bool, list[tuple[list[str], bool, Box]]]
 
 
 @st.composite
@@ -60,8 +61,17 @@ def printed_words(blocks: list[Block]) -> list[str]:
     ]
 
 
-def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool, picture: bool = False) -> bytes:
-    """The page as ALTO; ``picture`` adds an ``Illustration`` below the text, across the first column."""
+def alto(
+    blocks: list[Block],
+    namespace: str | None,
+    unit: str,
+    bom: bool,
+    picture: bool = False,
+    *,
+    rules: tuple[Box, ...] = (),
+) -> bytes:
+    """The page as ALTO; ``picture`` adds an ``Illustration`` below the text, across the first column;
+    ``rules`` are ``GraphicalElement`` boxes."""
     out = []
     line_id = 0
     for number, (headline, lines) in enumerate(blocks, 1):
@@ -86,6 +96,9 @@ def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool, pictu
         )
     if picture:
         out.append('<Illustration ID="IL1" HPOS="100" VPOS="5200" WIDTH="800" HEIGHT="600"/>')
+    for number, (left, top, right, bottom) in enumerate(rules, 1):
+        size = f'WIDTH="{right - left}" HEIGHT="{bottom - top}"'
+        out.append(f'<GraphicalElement ID="GE{number}" HPOS="{left}" VPOS="{top}" {size}/>')
     xmlns = f' xmlns="{namespace}"' if namespace else ""
     document = (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<alto{xmlns}><Description><MeasurementUnit>{unit}'
@@ -96,8 +109,9 @@ def alto(blocks: list[Block], namespace: str | None, unit: str, bom: bool, pictu
     return (b"\xef\xbb\xbf" if bom else b"") + document.encode("utf-8")
 
 
-def hocr(blocks: list[Block], xhtml: bool, picture: bool = False) -> bytes:
-    """The page as Tesseract's hOCR; ``picture`` adds an ``ocr_photo`` where ALTO's ``Illustration`` is."""
+def hocr(blocks: list[Block], xhtml: bool, picture: bool = False, *, rules: tuple[Box, ...] = ()) -> bytes:
+    """The page as Tesseract's hOCR; ``picture`` adds an ``ocr_photo`` where ALTO's ``Illustration`` is;
+    ``rules`` are ``ocr_separator`` boxes."""
     paragraphs = []
     for number, (headline, lines) in enumerate(blocks, 1):
         spans = []
@@ -114,6 +128,9 @@ def hocr(blocks: list[Block], xhtml: bool, picture: bool = False) -> bytes:
         paragraphs.append(f"<p class='ocr_par' id='par_{number}'>{''.join(spans)}</p>")
     if picture:
         paragraphs.append("<div class='ocr_photo' id='IL1' title='bbox 100 5200 900 5800'></div>")
+    for number, (left, top, right, bottom) in enumerate(rules, 1):
+        box = f"bbox {left} {top} {right} {bottom}"
+        paragraphs.append(f"<div class='ocr_separator' id='sep_{number}' title='{box}'></div>")
     head = '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml">' if xhtml else "<html>"
     return (
         head + "<head><title>p</title><meta name='ocr-system' content='tesseract'/></head><body>"
@@ -123,8 +140,9 @@ def hocr(blocks: list[Block], xhtml: bool, picture: bool = False) -> bytes:
     ).encode("utf-8")
 
 
-def page_xml(blocks: list[Block], namespace: str, picture: bool = False) -> bytes:
-    """The page as PAGE-XML; ``picture`` adds an ``ImageRegion`` where ALTO's ``Illustration`` is."""
+def page_xml(blocks: list[Block], namespace: str, picture: bool = False, *, rules: tuple[Box, ...] = ()) -> bytes:
+    """The page as PAGE-XML; ``picture`` adds an ``ImageRegion`` where ALTO's ``Illustration`` is;
+    ``rules`` are ``SeparatorRegion`` boxes."""
     regions = []
     for number, (headline, lines) in enumerate(blocks, 1):
         text_lines = []
@@ -139,6 +157,9 @@ def page_xml(blocks: list[Block], namespace: str, picture: bool = False) -> byte
         regions.append(f'<TextRegion id="r{number}" type="{kind}">{"".join(text_lines)}</TextRegion>')
     if picture:
         regions.append('<ImageRegion id="IL1"><Coords points="100,5200 900,5200 900,5800 100,5800"/></ImageRegion>')
+    for number, (left, top, right, bottom) in enumerate(rules, 1):
+        points = f"{left},{top} {right},{top} {right},{bottom} {left},{bottom}"
+        regions.append(f'<SeparatorRegion id="sep{number}"><Coords points="{points}"/></SeparatorRegion>')
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>\n<PcGts xmlns="{namespace}"><Metadata><Creator>t</Creator>'
         "<Created>2025-01-01T00:00:00</Created><LastChange>2025-01-01T00:00:00</LastChange></Metadata>"

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 import newsissue
 from newsissue.readers.alto import read_alto
 
+from . import layout_pages as made
 from .layout_pages import alto_pages, layout_pages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -411,6 +412,57 @@ def test_the_example_scans_read_back_from_their_mets_as_they_were_read(tmp_path:
     story = next(story for story in issue.stories() if len(story.parts) == 2)
     assert [part.item.headline for part in story.parts] == [FRONT_PAGE[0], "BRIDGE REPAIRS"]
     assert story.first.dateline is not None and story.first.dateline.place == "PORT ELLIS"
+
+
+def _column(*runs: tuple[bool, list[str]]) -> list[made.Block]:
+    """Blocks down one column: (headline?, its lines), each line a sentence of a line's width."""
+    blocks: list[made.Block] = []
+    top = 100
+    for headline, lines in runs:
+        boxes = []
+        for text in lines:
+            height = 80 if headline else 40
+            boxes.append((text.split(), False, (100, top, 100 + 20 * len(text), top + height)))
+            top += height + 10
+        blocks.append((headline, boxes))
+        top += 30  # room for a rule between blocks
+    return blocks
+
+
+STORY = [
+    "The harbour board met on Monday night to hear the engineers.",
+    "They said the old quay will be closed until the end of May.",
+    "Boats are to use the north pier while the work goes on there.",
+]
+OTHER = [
+    "A large crowd saw the new lifeboat launched at noon on Friday.",
+    "The crew took her round the point and back in under an hour.",
+]
+
+
+@pytest.mark.parametrize("kind", ["alto", "page-xml", "hocr"])
+def test_a_rule_between_two_stories_of_a_column_parts_them(kind: str) -> None:
+    """A thin rule (ALTO GraphicalElement, PAGE SeparatorRegion, hOCR ocr_separator) between body text
+    and the text below it starts a new item; without it, the text below runs on; a rule under a
+    headline parts nothing."""
+    blocks = _column((True, ["HARBOUR WORKS BEGIN"]), (False, STORY), (False, OTHER))
+    below_story = blocks[1][1][-1][2][3] + 15  # a rule in the gap under the story
+    below_title = blocks[0][1][-1][2][3] + 15
+
+    def read(*rules: tuple[int, int, int, int]) -> list[tuple[str | None, int]]:
+        if kind == "alto":
+            data = made.alto(blocks, None, "pixel", False, rules=rules)
+        elif kind == "page-xml":
+            data = made.page_xml(blocks, made.PAGE_NAMESPACES[1], rules=rules)
+        else:
+            data = made.hocr(blocks, True, rules=rules)
+        issue = newsissue.parse(data)
+        return [(item.headline, len(item.body)) for page in issue.pages for item in page.items]
+
+    assert read() == [("HARBOUR WORKS BEGIN", 2)]
+    assert read((300, below_story, 900, below_story + 4)) == [("HARBOUR WORKS BEGIN", 1), (None, 1)]
+    assert read((300, below_title, 900, below_title + 4)) == [("HARBOUR WORKS BEGIN", 2)]
+    assert read((100, below_story - 300, 104, below_story + 300)) == [("HARBOUR WORKS BEGIN", 2)]  # a column rule
 
 
 def _figure_blocks(page: newsissue.Page) -> list[str | None]:

@@ -104,6 +104,9 @@ class PageEvidence:
     source: str | None = None
     #: The input format of the file the page was read from (``alto``, ``page-xml`` …): what names its blocks.
     format: str | None = None
+    #: The boxes of the page's graphical elements that may be rules (ALTO ``GraphicalElement``, PAGE
+    #: ``SeparatorRegion``, hOCR ``ocr_separator``): the layout reads the thin horizontal ones.
+    rules: tuple[tuple[int, int, int, int], ...] = ()
     #: The lines come in the reading order the source records (a PAGE ``ReadingOrder``): the
     #: segmenter keeps it instead of deciding one from the boxes.
     ordered: bool = False

@@ -27,7 +27,7 @@ class PageRead:
 
 
 def read_page(evidence: PageEvidence, number: int, conv: Conventions, date: _dt.date | None) -> PageRead:
-    segmented = segment_lines(evidence.lines, conv, recorded=evidence.ordered)
+    segmented = segment_lines(evidence.lines, conv, recorded=evidence.ordered, rules=evidence.rules)
     lines = segmented.lines
     units = list(segmented.units)
     bottom = max((line.box[3] for line in lines if line.box is not None), default=1) or 1

@@ -57,6 +57,7 @@ class _Page:
         #: (size, bold) of each STYLEREFS value met, resolved once.
         self.resolved: dict[str, tuple[float | None, bool]] = {}
         self.lines: list[Line] = []
+        self.rules: list[tuple[int, int, int, int]] = []
         self.zones: list[tuple[str | None, str | None]] = []  # the ComposedBlocks around: (type, id)
         self.opened: list[int] = []  # how many lines were read when each ComposedBlock around opened
         self.block: str | None = None
@@ -167,6 +168,7 @@ _TAGS = (
     "{*}TextBlock",
     "{*}TextLine",
     "{*}Illustration",
+    "{*}GraphicalElement",
 )
 
 
@@ -209,6 +211,10 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
             if (picture := page.picture(element, index)) is not None:
                 page.lines.append(picture)
             element.clear(keep_tail=True)
+        elif tag == "GraphicalElement":
+            if (box := _box(element)) is not None:
+                page.rules.append(box)
+            element.clear(keep_tail=True)
         elif tag in ("TextBlock", "ComposedBlock"):
             if tag == "TextBlock":
                 page.block = None
@@ -225,4 +231,11 @@ def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
                 del element.getparent()[0]
     if page is None:
         raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
-    return PageEvidence(lines=tuple(page.lines), number=page.number, label=page.label, source=source, format="alto")
+    return PageEvidence(
+        lines=tuple(page.lines),
+        number=page.number,
+        label=page.label,
+        source=source,
+        format="alto",
+        rules=tuple(page.rules),
+    )

@@ -51,6 +51,7 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
     """The evidence of one hOCR page (the first ``ocr_page`` and what follows it)."""
     name = source or "hOCR page"
     lines: list[Line] = []
+    rules: list[tuple[int, int, int, int]] = []
     blocks: list[str | None] = []
     number: int | None = None
     seen_page = False
@@ -71,6 +72,11 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
         if classes & {"ocr_par", "ocr_carea"}:
             if blocks:
                 blocks.pop()
+            continue
+        if "ocr_separator" in classes:
+            box, _ = _properties(element.get("title"))
+            if box is not None:
+                rules.append(box)
             continue
         if classes & _PICTURE_CLASSES:
             index += 1
@@ -127,4 +133,4 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
         )
     if not seen_page:
         raise ParseError(f"{name} is not an hOCR page (no ocr_page)")
-    return PageEvidence(lines=tuple(lines), number=number, source=source, format="hocr")
+    return PageEvidence(lines=tuple(lines), number=number, source=source, format="hocr", rules=tuple(rules))

@@ -92,6 +92,7 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
     """The evidence of one PAGE-XML page."""
     name = source or "PAGE-XML page"
     lines: list[Line] = []
+    rules: list[tuple[int, int, int, int]] = []
     regions: list[tuple[str | None, str | None]] = []
     order: list[str] = []
     seen_root = False
@@ -113,6 +114,10 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
         elif tag == "TextRegion":
             if regions:
                 regions.pop()
+            element.clear()
+        elif tag == "SeparatorRegion":
+            if (box := _box(element)) is not None:
+                rules.append(box)
             element.clear()
         elif tag == "ImageRegion":
             index += 1
@@ -156,4 +161,4 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
         rank = {region: place for place, region in enumerate(dict.fromkeys(order))}
         # Regions the order leaves out follow it, as the file lists them.
         lines.sort(key=lambda line: rank.get(line.block or "", len(rank)))
-    return PageEvidence(lines=tuple(lines), source=source, format="page-xml", ordered=bool(order))
+    return PageEvidence(lines=tuple(lines), source=source, format="page-xml", ordered=bool(order), rules=tuple(rules))

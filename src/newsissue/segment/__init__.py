@@ -20,7 +20,7 @@ from ..evidence import Line, LineKind, Removed
 from ..languages.base import Conventions
 from .decoder import NEVER, viterbi
 from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style, read_paragraph_lines
-from .layout import arrange, has_geometry
+from .layout import Box, arrange, has_geometry
 from .units import Matches, Unit, build_units
 
 __all__ = ["PageStyle", "Segmentation", "Standalone", "Unit", "segment_lines"]
@@ -139,18 +139,24 @@ def _fixed(emissions: Sequence[Sequence[float]]) -> tuple[list[int], list[float]
     return labels, [math.inf] * len(labels)
 
 
-def segment_lines(lines: Sequence[Line], conv: Conventions, *, recorded: bool = False) -> Segmentation:
+def segment_lines(
+    lines: Sequence[Line], conv: Conventions, *, recorded: bool = False, rules: Sequence[Box] = ()
+) -> Segmentation:
     """Decide a page's units from its lines.
 
     Lines with boxes (an archive page) are first put in reading order and scored by how they are
     printed (:mod:`.layout`); their units are the lines in that order. ``recorded`` says the lines
-    come in a reading order the source records, which is kept.
+    come in a reading order the source records, which is kept; ``rules`` are the page's graphical
+    elements, whose thin horizontal ones part units and stories.
     """
     printed: Sequence[float] = ()
+    ruled: Sequence[int] = ()
     geometric = has_geometry(lines)
     if geometric:
-        arranged = arrange(lines, is_body=lambda text: len(text) > 12 and conv.is_prose(text), recorded=recorded)
-        content, printed = arranged.lines, arranged.printed
+        arranged = arrange(
+            lines, is_body=lambda text: len(text) > 12 and conv.is_prose(text), recorded=recorded, rules=rules
+        )
+        content, printed, ruled = arranged.lines, arranged.printed, arranged.ruled
         furniture, titles = [], set()
         # Each band across the page opens afresh, as a record does; so does a block printed apart.
         starts = set(arranged.bands[1:]) | set(arranged.apart)
@@ -169,10 +175,12 @@ def segment_lines(lines: Sequence[Line], conv: Conventions, *, recorded: bool = 
         if style is PageStyle.BLOCKS:
             labels, margins = _fixed(emissions)  # the markup decides every line: nothing to weigh
         else:
-            for i in starts if printed else ():  # a band across the page never goes on from the one above
+            for i in (*starts, *ruled) if printed else ():  # a band, or a line below a rule, never goes on
                 row = emissions[i]
                 emissions[i] = (row[TITLE], NEVER, row[BODY], NEVER)
             labels, margins = viterbi(emissions, scorer.transitions(), len(LABELS))
+            # A rule below body text ends its story; one below a title (between decks) does not.
+            starts.update(i for i in ruled if i and labels[i - 1] in (BODY, BODY_ON))
             if printed:  # a block opening with a line printed as a headline starts an item, never a crosshead
                 starts.update(
                     i

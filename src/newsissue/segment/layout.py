@@ -8,7 +8,9 @@
 * **How each line is printed**, as a score for the decoder's title label: its font size against
   the page's body size (the line height where no size is recorded), bold on a page of roman
   type, centred in its column with room on both sides, a line filling its column's measure.
-* **Unit boundaries the layout shows**: a block's first line and an indented line open a unit.
+* **Unit boundaries the layout shows**: a block's first line and an indented line open a unit;
+  a line printed just below a rule in its column (a thin horizontal graphical element: the short
+  rule between two stories) opens one, and starts afresh where body text stands above the rule.
 
 The lines come back renumbered in reading order (``Line.line`` is the place in that order),
 so what the assembly says of a line range is a range of the page as read.
@@ -45,6 +47,8 @@ class Arranged:
     bands: list[int]
     #: Block starts printed apart from the block before: set in bold after roman text.
     apart: list[int] = attrs.field(factory=list)
+    #: Lines printed just below a rule in their column, with text above the rule (places in ``lines``).
+    ruled: list[int] = attrs.field(factory=list)
 
 
 def has_geometry(lines: Sequence[Line]) -> bool:
@@ -148,13 +152,18 @@ def _median(values: Sequence[float], default: float) -> float:
 
 
 def arrange(
-    lines: Sequence[Line], *, is_body: Callable[[str], bool] = lambda text: False, recorded: bool = False
+    lines: Sequence[Line],
+    *,
+    is_body: Callable[[str], bool] = lambda text: False,
+    recorded: bool = False,
+    rules: Sequence[Box] = (),
 ) -> Arranged:
     """The lines in reading order with what their print says (see the module docs).
 
     ``is_body`` tells text that is surely body (the language's prose test), so the page's body
     size is read from body lines where there are enough of them. ``recorded`` says the lines come
     in the reading order the source records: it is kept, and the cut gives only each line's column.
+    ``rules`` are the boxes of the page's graphical elements; the thin horizontal ones part units.
     """
     boxed = [line for line in lines if line.box is not None]
     loose = [line for line in lines if line.box is None]
@@ -197,7 +206,41 @@ def arrange(
         ordered, frames, starts, bands = _as_recorded(lines, ordered, frames, bands)
     printed = _printed(ordered, frames, starts, height, is_body)
     out = _numbered(ordered, starts)
-    return Arranged(lines=out, printed=printed, bands=bands, apart=_bold_after_roman(out, starts, blocks))
+    return Arranged(
+        lines=out,
+        printed=printed,
+        bands=bands,
+        apart=_bold_after_roman(out, starts, blocks),
+        ruled=_below_rules(out, rules, height),
+    )
+
+
+# A rule is thin: at most this many line heights high, and at least this many times as wide as high.
+_RULE_HEIGHT, _RULE_ASPECT = 0.6, 4.0
+
+
+def _below_rules(lines: Sequence[Line], rules: Sequence[Box], height: float) -> list[int]:
+    """Places of the lines printed just below a thin horizontal rule (within a line's height of it,
+    across its middle) whose line just above the rule is the line before them in reading order: the
+    rule parts two runs of one column. A rule across a page's columns (a feuilleton's) parts no
+    column's run, and the bands of the page are read apart already."""
+    thin = [
+        box
+        for box in rules
+        if box[3] - box[1] <= _RULE_HEIGHT * height and box[2] - box[0] >= _RULE_ASPECT * max(1, box[3] - box[1])
+    ]
+    if not thin:
+        return []
+    texts = [(place, line.box) for place, line in enumerate(lines) if line.box is not None and line.kind is not _IMAGE]
+    ruled = set()
+    for left, top, right, bottom in thin:
+        middle = (left + right) / 2
+        across = [(place, box) for place, box in texts if box[0] <= middle <= box[2]]
+        below = [(box[1], place) for place, box in across if bottom - height / 2 <= box[1] <= bottom + height]
+        above = [(box[3], place) for place, box in across if top - 1.5 * height <= box[3] <= top + height / 2]
+        if below and above and max(above)[1] == min(below)[1] - 1:
+            ruled.add(min(below)[1])
+    return sorted(ruled)
 
 
 def _as_recorded(
