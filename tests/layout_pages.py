@@ -25,6 +25,13 @@ PAGE_NAMESPACES = (
 )
 _WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüéèßABCDEFGHIJKLMNOPRSTUVWZ", min_size=1, max_size=9)
 _LINE = st.lists(_WORD, min_size=1, max_size=7)
+_RULE = st.builds(
+    lambda left, top, width, height: (left, top, left + width, top + height),
+    st.integers(0, 3600),
+    st.integers(0, 1200),
+    st.integers(1, 900),
+    st.integers(1, 60),
+)
 
 # A block: (headline?, [(words, hyphenated?, box)]); a line's box is (left, top, right, bottom).
 Box = tuple[int, int, int, int]
@@ -184,14 +191,15 @@ def alto_pages(draw: st.DrawFn) -> tuple[bytes, list[str]]:
 @st.composite
 def layout_pages(draw: st.DrawFn) -> tuple[str, bytes, list[str]]:
     """A page in ALTO, hOCR or PAGE-XML (the format's name, the file's bytes, the words as printed);
-    some with a picture whose id is ``IL1``."""
+    some with a picture whose id is ``IL1``, some with rules anywhere (thin or not, across text or not)."""
     blocks = draw(layouts())
     kind = draw(st.sampled_from(["alto", "hocr", "page-xml"]))
     picture = draw(st.booleans())
+    rules = tuple(draw(st.lists(_RULE, max_size=3)))
     if kind == "alto":
-        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()), picture)
+        data = alto(blocks, draw(st.sampled_from(NAMESPACES)), "pixel", draw(st.booleans()), picture, rules=rules)
     elif kind == "hocr":
-        data = hocr(blocks, draw(st.booleans()), picture)
+        data = hocr(blocks, draw(st.booleans()), picture, rules=rules)
     else:
-        data = page_xml(blocks, draw(st.sampled_from(PAGE_NAMESPACES)), picture)
+        data = page_xml(blocks, draw(st.sampled_from(PAGE_NAMESPACES)), picture, rules=rules)
     return kind, data, printed_words(blocks)
