@@ -5,8 +5,8 @@
 Reads the ALTO issues of ../shared/corpus/alto (the archive's own article map set aside, as the
 scores in docs/archives.md are made) and the example issue in examples/harbour-gazette-scans,
 draws each page as SVG (a story's blocks filled in one colour, numbered in reading order, a
-story's parts on other pages in the same colour) and has headless Chromium render it to PNG. Not
-run by the tests: it needs a browser.
+story's parts on other pages in the same colour, the page's graphical elements in black) and has headless
+Chromium render it to PNG. Not run by the tests: it needs a browser.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ PAGES = [
     ("alto-luxzeit-1858-p3", CORPUS / "bnl-luxzeit-1858-12-07", 3),
     ("alto-kb-1813-p2", CORPUS / "kb-ddd-1813-11-16", 2),
     ("alto-evening-star-1916-p1", CORPUS / "ndnp-dlc-evening-star-1916-08-26", 1),
+    ("alto-volkszeitung-1890-p2", CORPUS / "sbb-berlin-1890-04-01", 2),
     ("alto-harbour-gazette-p1", ROOT / "examples" / "harbour-gazette-scans" / "alto", 1),
 ]
 WIDTH = 900
@@ -56,6 +57,9 @@ def svg(issue: newsissue.Issue, folder: Path, number: int) -> str:
     for box in boxes:
         x, y, w, h = (round(v * scale, 1) for v in (box[0], box[1], box[2] - box[0], box[3] - box[1]))
         shapes.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" fill="#ddd"/>')
+    for box in evidence.rules:  # every graphical element as printed; the thin horizontal ones are rules
+        x, y, w, h = (round(v * scale, 1) for v in (box[0], box[1], box[2] - box[0], box[3] - box[1]))
+        shapes.append(f'<rect x="{x}" y="{y}" width="{max(w, 1)}" height="{max(h, 1)}" fill="black"/>')
     for place, item in enumerate(page.items, 1):
         colour = COLOURS[story_of.get((number, place), place) % len(COLOURS)]
         regions = [*item.regions, *(r for block in item.body for r in block.regions)]
