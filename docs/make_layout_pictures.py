@@ -31,6 +31,7 @@ PAGES = [
     ("alto-luxzeit-1858-p3", CORPUS / "bnl-luxzeit-1858-12-07", 3),
     ("alto-kb-1813-p2", CORPUS / "kb-ddd-1813-11-16", 2),
     ("alto-evening-star-1916-p1", CORPUS / "ndnp-dlc-evening-star-1916-08-26", 1),
+    ("alto-volkszeitung-1890-p1", CORPUS / "sbb-berlin-1890-04-01", 1),
     ("alto-volkszeitung-1890-p2", CORPUS / "sbb-berlin-1890-04-01", 2),
     ("alto-harbour-gazette-p1", ROOT / "examples" / "harbour-gazette-scans" / "alto", 1),
 ]

@@ -465,6 +465,50 @@ def test_a_rule_between_two_stories_of_a_column_parts_them(kind: str) -> None:
     assert read((100, below_story - 300, 104, below_story + 300)) == [("HARBOUR WORKS BEGIN", 2)]  # a column rule
 
 
+def _skewed_page(skew: int) -> tuple[list[made.Block], list[tuple[int, int, int, int]]]:
+    """Two stories, each a headline over three columns of body, parted by a rule in each column (a row
+    across the page, as over a feuilleton); each column set ``skew`` lower than the one on its left,
+    as a skewed scan prints it, so that no gap runs across the page between the stories. The blocks,
+    and the rules."""
+    blocks: list[made.Block] = []
+    rules: list[tuple[int, int, int, int]] = []
+    base = 100
+    for title, body in (("HARBOUR WORKS BEGIN", STORY), ("LIFEBOAT LAUNCHED", OTHER)):
+        blocks.append((True, [(title.split(), False, (100, base, 100 + 40 * len(title), base + 80))]))
+        for column in range(3):
+            left, top = 100 + column * 1300, base + 120 + column * skew
+            lines = [
+                (text.split(), False, (left, top + row * 50, left + 20 * len(text), top + row * 50 + 40))
+                for row, text in enumerate(body)
+            ]
+            blocks.append((False, lines))
+            if not rules or len(rules) < 3:
+                bottom = lines[-1][2][3]
+                rules.append((left, bottom + 20, left + 1200, bottom + 28))
+        base = rules[0][3] + 20  # the next story right below the first column's rule
+    return blocks, rules
+
+
+@pytest.mark.parametrize("kind", ["alto", "page-xml", "hocr"])
+def test_a_row_of_rules_across_the_page_parts_it_where_no_gap_does(kind: str) -> None:
+    """A skewed scan leaves no gap across the page between two stories of three columns; the row of
+    rules under the first (one a column) parts them, and each story reads its columns in turn."""
+    blocks, rules = _skewed_page(skew=60)
+
+    def read(*rules: tuple[int, int, int, int]) -> list[tuple[str | None, int]]:
+        if kind == "alto":
+            data = made.alto(blocks, None, "pixel", False, rules=rules)
+        elif kind == "page-xml":
+            data = made.page_xml(blocks, made.PAGE_NAMESPACES[1], rules=rules)
+        else:
+            data = made.hocr(blocks, True, rules=rules)
+        issue = newsissue.parse(data)
+        return [(item.headline, len(item.body)) for page in issue.pages for item in page.items]
+
+    assert read(*rules) == [("HARBOUR WORKS BEGIN", 3), ("LIFEBOAT LAUNCHED", 3)]
+    assert read(*rules[:1]) != read(*rules)  # one column's rule is no row across the page
+
+
 def _figure_blocks(page: newsissue.Page) -> list[str | None]:
     """The blocks the page's figures were read from: an ALTO Illustration is a figure with its region."""
     return [

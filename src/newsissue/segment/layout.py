@@ -4,7 +4,9 @@
   recursively into bands across the page (a horizontal gap no block crosses) and, within a
   band, into columns (a vertical gap), top to bottom and left to right (the XY-cut); the lines
   of a block are ordered the same way, so a block that runs over several columns reads down
-  each in turn.
+  each in turn. Before that, a row of rules across most of the page (one a column, as over a
+  feuilleton) parts the page into zones read one after the other, where a skewed scan leaves no
+  gap across it.
 * **How each line is printed**, as a score for the decoder's title label: its font size against
   the page's body size (the line height where no size is recorded), bold on a page of roman
   type, centred in its column with room on both sides, a line filling its column's measure.
@@ -178,17 +180,30 @@ def arrange(
     for number, line in enumerate(boxed):
         blocks.setdefault(line.block if line.block is not None else f"\0{number}", []).append(line)
     page = _union([line.box for line in boxed]) if boxed else (0, 0, 1, 1)  # type: ignore[misc]
-    items = [(_union([line.box for line in members]), key) for key, members in blocks.items()]  # type: ignore[misc]
     ordered: list[Line] = []
     frames: list[tuple[int, int]] = []
     starts: list[bool] = []
     bands: list[int] = []
     columns_above = 1
-    for band in _groups(items, 1, tolerance) if items else []:
-        # A band opens afresh where the columns change: below a rule across a page of columns.
+    zoned = [
+        (zone, band)
+        for zone, part in enumerate(_ruled_zones(blocks, rules, height))
+        for band in _groups(part, 1, tolerance)
+    ]
+    opening = False  # the first change of columns in a zone below a row of rules, as at the page's top
+    for number, (zone, band) in enumerate(zoned):
+        # A band opens afresh where the columns change (below a rule across a page of columns), and
+        # below a row of rules across the page; there, as at the page's top (``bands[0]``, which the
+        # segmenter skips), a title over the zone's columns stays with them.
         columns = len(_groups(band, 0, tolerance))
-        if columns > 1 or columns_above > 1:
+        if number and zone != zoned[number - 1][0]:
             bands.append(len(ordered))
+            opening = columns == 1  # a title band over the zone's columns
+        elif columns > 1 or columns_above > 1:
+            if opening:
+                opening = False
+            else:
+                bands.append(len(ordered))
         columns_above = columns
         placed: list[tuple[Line, tuple[int, int]]] = []
         _xy_cut(band, tolerance, (page[0], page[2]), placed, blocks)
@@ -216,7 +231,72 @@ def arrange(
 
 
 # A rule is thin: at most this many line heights high, and at least this many times as wide as high.
-_RULE_HEIGHT, _RULE_ASPECT = 0.6, 4.0
+_RULE_HEIGHT, _RULE_ASPECT = 1.0, 4.0
+# Rules in a row (their middles within this many line heights of the one before: a skewed scan)
+# that cover this share of the page's width cut the page across.
+_ROW_GAP, _ACROSS = 2.0, 0.6
+
+
+def _thin(box: Box, height: float) -> bool:
+    return box[3] - box[1] <= _RULE_HEIGHT * height and box[2] - box[0] >= _RULE_ASPECT * max(1, box[3] - box[1])
+
+
+def _ruled_zones(blocks: dict[str, list[Line]], rules: Sequence[Box], height: float) -> list[list[tuple[Box, str]]]:
+    """The blocks (their boxes and keys) in zones, top to bottom, parted by the rows of rules that run
+    across the page.
+
+    A row of rules (one a column, at heights a skewed scan makes differ) parts what a gap across the
+    page cannot, where the columns' blocks overlap in height: each line is above or below the rule
+    over it (the nearest across), by its middle. A block with lines on both sides is parted too
+    (into ``blocks`` under keys of its own): the OCR ran one column's block across the rule.
+    """
+    items = [(_union([line.box for line in lines]), key) for key, lines in blocks.items()]  # type: ignore[misc]
+    if not items or not rules:
+        return [items]
+    left, right = min(box[0] for box, _ in items), max(box[2] for box, _ in items)
+    rows: list[list[Box]] = []
+    for box in sorted((box for box in rules if _thin(box, height)), key=lambda box: box[1] + box[3]):
+        if rows and (box[1] + box[3]) / 2 - (rows[-1][-1][1] + rows[-1][-1][3]) / 2 <= _ROW_GAP * height:
+            rows[-1].append(box)
+        else:
+            rows.append([box])
+    cuts = [row for row in rows if _covered(row) >= _ACROSS * (right - left)]
+    if not cuts:
+        return [items]
+
+    def zone(box: Box) -> int:
+        middle, centre = (box[1] + box[3]) / 2, (box[0] + box[2]) / 2
+        below = 0
+        for row in cuts:
+            rule = min(row, key=lambda r: 0 if r[0] <= centre <= r[2] else min(abs(r[0] - centre), abs(r[2] - centre)))
+            below += middle > (rule[1] + rule[3]) / 2
+        return below
+
+    zones: list[list[tuple[Box, str]]] = [[] for _ in range(len(cuts) + 1)]
+    for box, key in items:
+        parts: dict[int, list[Line]] = {}
+        for line in blocks[key]:
+            parts.setdefault(zone(line.box), []).append(line)  # type: ignore[arg-type]
+        if len(parts) == 1:
+            zones[next(iter(parts))].append((box, key))
+            continue
+        for number, lines in parts.items():
+            blocks[f"{key}\0{number}"] = lines
+            zones[number].append((_union([line.box for line in lines]), f"{key}\0{number}"))  # type: ignore[misc]
+    return [zone for zone in zones if zone]
+
+
+def _covered(row: Sequence[Box]) -> int:
+    """How much of the page's width a row of rules covers (overlaps counted once)."""
+    covered, end = 0, None
+    for left, _, right, _ in sorted(row):
+        if end is None or left > end:
+            covered += right - left
+            end = right
+        elif right > end:
+            covered += right - end
+            end = right
+    return covered
 
 
 def _below_rules(lines: Sequence[Line], rules: Sequence[Box], height: float) -> list[int]:
@@ -224,11 +304,7 @@ def _below_rules(lines: Sequence[Line], rules: Sequence[Box], height: float) -> 
     across its middle) whose line just above the rule is the line before them in reading order: the
     rule parts two runs of one column. A rule across a page's columns (a feuilleton's) parts no
     column's run, and the bands of the page are read apart already."""
-    thin = [
-        box
-        for box in rules
-        if box[3] - box[1] <= _RULE_HEIGHT * height and box[2] - box[0] >= _RULE_ASPECT * max(1, box[3] - box[1])
-    ]
+    thin = [box for box in rules if _thin(box, height)]
     if not thin:
         return []
     texts = [(place, line.box) for place, line in enumerate(lines) if line.box is not None and line.kind is not _IMAGE]
