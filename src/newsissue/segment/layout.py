@@ -20,6 +20,7 @@ so what the assembly says of a line range is a range of the page as read.
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
@@ -264,26 +265,34 @@ def _ruled_zones(blocks: dict[str, list[Line]], rules: Sequence[Box], height: fl
     if not cuts:
         return [items]
 
-    def zone(box: Box) -> int:
+    spans = [(min(r[1] for r in row), max(r[3] for r in row)) for row in cuts]
+
+    def cuts_above(box: Box) -> int:
         middle, centre = (box[1] + box[3]) / 2, (box[0] + box[2]) / 2
         below = 0
-        for row in cuts:
+        for row, (high, low) in zip(cuts, spans, strict=True):
+            if middle <= high or middle >= low:  # clear of the whole row: no rule to pick
+                below += middle >= low
+                continue
             rule = min(row, key=lambda r: 0 if r[0] <= centre <= r[2] else min(abs(r[0] - centre), abs(r[2] - centre)))
             below += middle > (rule[1] + rule[3]) / 2
         return below
 
     zones: list[list[tuple[Box, str]]] = [[] for _ in range(len(cuts) + 1)]
     for box, key in items:
+        if all(box[3] <= high or box[1] >= low for high, low in spans):  # the whole block on one side of each row
+            zones[cuts_above(box)].append((box, key))
+            continue
         parts: dict[int, list[Line]] = {}
         for line in blocks[key]:
-            parts.setdefault(zone(line.box), []).append(line)  # type: ignore[arg-type]
+            parts.setdefault(cuts_above(line.box), []).append(line)  # type: ignore[arg-type]
         if len(parts) == 1:
             zones[next(iter(parts))].append((box, key))
             continue
         for number, lines in parts.items():
             blocks[f"{key}\0{number}"] = lines
             zones[number].append((_union([line.box for line in lines]), f"{key}\0{number}"))  # type: ignore[misc]
-    return [zone for zone in zones if zone]
+    return [part for part in zones if part]
 
 
 def _covered(row: Sequence[Box]) -> int:
@@ -302,18 +311,31 @@ def _covered(row: Sequence[Box]) -> int:
 def _below_rules(lines: Sequence[Line], rules: Sequence[Box], height: float) -> list[int]:
     """Places of the lines printed just below a thin horizontal rule (within a line's height of it,
     across its middle) whose line just above the rule is the line before them in reading order: the
-    rule parts two runs of one column. A rule across a page's columns (a feuilleton's) parts no
-    column's run, and the bands of the page are read apart already."""
+    rule parts two runs of one column. (A row of rules across the page parts zones instead.)"""
     thin = [box for box in rules if _thin(box, height)]
     if not thin:
         return []
-    texts = [(place, line.box) for place, line in enumerate(lines) if line.box is not None and line.kind is not _IMAGE]
+    texts = [(line.box, place) for place, line in enumerate(lines) if line.box is not None and line.kind is not _IMAGE]
+    by_top = sorted((box[1], place, box) for box, place in texts)
+    by_bottom = sorted((box[3], place, box) for box, place in texts)
+    tops, bottoms = [entry[0] for entry in by_top], [entry[0] for entry in by_bottom]
     ruled = set()
-    for left, top, right, bottom in thin:
+    for left, top, right, bottom in thin:  # each rule looks only at the lines within a line's height of it
         middle = (left + right) / 2
-        across = [(place, box) for place, box in texts if box[0] <= middle <= box[2]]
-        below = [(box[1], place) for place, box in across if bottom - height / 2 <= box[1] <= bottom + height]
-        above = [(box[3], place) for place, box in across if top - 1.5 * height <= box[3] <= top + height / 2]
+        below = [
+            (box[1], place)
+            for _, place, box in by_top[
+                bisect.bisect_left(tops, bottom - height / 2) : bisect.bisect_right(tops, bottom + height)
+            ]
+            if box[0] <= middle <= box[2]
+        ]
+        above = [
+            (box[3], place)
+            for _, place, box in by_bottom[
+                bisect.bisect_left(bottoms, top - 1.5 * height) : bisect.bisect_right(bottoms, top + height / 2)
+            ]
+            if box[0] <= middle <= box[2]
+        ]
         if below and above and max(above)[1] == min(below)[1] - 1:
             ruled.add(min(below)[1])
     return sorted(ruled)
