@@ -15,7 +15,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -440,6 +440,20 @@ OTHER = [
 ]
 
 
+def _items_read(
+    kind: str, blocks: list[made.Block], rules: Sequence[tuple[int, int, int, int]]
+) -> list[tuple[str | None, int]]:
+    """The items (headline, body blocks) of a page written in ``kind`` with these rules, as read."""
+    if kind == "alto":
+        data = made.alto(blocks, None, "pixel", False, rules=tuple(rules))
+    elif kind == "page-xml":
+        data = made.page_xml(blocks, made.PAGE_NAMESPACES[1], rules=tuple(rules))
+    else:
+        data = made.hocr(blocks, True, rules=tuple(rules))
+    issue = newsissue.parse(data)
+    return [(item.headline, len(item.body)) for page in issue.pages for item in page.items]
+
+
 @pytest.mark.parametrize("kind", ["alto", "page-xml", "hocr"])
 def test_a_rule_between_two_stories_of_a_column_parts_them(kind: str) -> None:
     """A thin rule (ALTO GraphicalElement, PAGE SeparatorRegion, hOCR ocr_separator) between body text
@@ -450,14 +464,7 @@ def test_a_rule_between_two_stories_of_a_column_parts_them(kind: str) -> None:
     below_title = blocks[0][1][-1][2][3] + 15
 
     def read(*rules: tuple[int, int, int, int]) -> list[tuple[str | None, int]]:
-        if kind == "alto":
-            data = made.alto(blocks, None, "pixel", False, rules=rules)
-        elif kind == "page-xml":
-            data = made.page_xml(blocks, made.PAGE_NAMESPACES[1], rules=rules)
-        else:
-            data = made.hocr(blocks, True, rules=rules)
-        issue = newsissue.parse(data)
-        return [(item.headline, len(item.body)) for page in issue.pages for item in page.items]
+        return _items_read(kind, blocks, rules)
 
     assert read() == [("HARBOUR WORKS BEGIN", 2)]
     assert read((300, below_story, 900, below_story + 4)) == [("HARBOUR WORKS BEGIN", 1), (None, 1)]
@@ -494,19 +501,8 @@ def test_a_row_of_rules_across_the_page_parts_it_where_no_gap_does(kind: str) ->
     """A skewed scan leaves no gap across the page between two stories of three columns; the row of
     rules under the first (one a column) parts them, and each story reads its columns in turn."""
     blocks, rules = _skewed_page(skew=60)
-
-    def read(*rules: tuple[int, int, int, int]) -> list[tuple[str | None, int]]:
-        if kind == "alto":
-            data = made.alto(blocks, None, "pixel", False, rules=rules)
-        elif kind == "page-xml":
-            data = made.page_xml(blocks, made.PAGE_NAMESPACES[1], rules=rules)
-        else:
-            data = made.hocr(blocks, True, rules=rules)
-        issue = newsissue.parse(data)
-        return [(item.headline, len(item.body)) for page in issue.pages for item in page.items]
-
-    assert read(*rules) == [("HARBOUR WORKS BEGIN", 3), ("LIFEBOAT LAUNCHED", 3)]
-    assert read(*rules[:1]) != read(*rules)  # one column's rule is no row across the page
+    assert _items_read(kind, blocks, rules) == [("HARBOUR WORKS BEGIN", 3), ("LIFEBOAT LAUNCHED", 3)]
+    assert _items_read(kind, blocks, rules[:1]) != _items_read(kind, blocks, rules)  # one rule is no row
 
 
 def _figure_blocks(page: newsissue.Page) -> list[str | None]:
