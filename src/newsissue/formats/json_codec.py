@@ -118,14 +118,10 @@ def _document(issue: Issue, diagnostics: bool) -> dict[str, Any]:
 
 
 def _page(page: Page) -> dict[str, Any]:
-    # The converter's page, but with its items made as they are written.
-    return {
-        field.name: Lazy(page.items, _article)
-        if field.name == "items"
-        else converter.unstructure(getattr(page, field.name))
-        for field in attrs.fields(Page)
-        if field.name != "source_format" or page.source_format is not None
-    }
+    """The converter's page, with its items made as they are written (their key keeps its place)."""
+    data: dict[str, Any] = converter.unstructure(attrs.evolve(page, items=()))
+    data["items"] = Lazy(page.items, _article)
+    return data
 
 
 def _article(item: Article) -> Any:
