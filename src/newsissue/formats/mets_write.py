@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.builder import ElementMaker
 
 from ..model import Block, Issue, ItemKind, Page, Region, Story
+from ..readers.mets import HOCR_MIMETYPE, PAGE_XML_MIMETYPE
 from .mets import METS
 
 __all__ = ["mets"]
@@ -59,8 +60,8 @@ class _FileKind:
 #: The page files a METS names, by the input format that read them (``Page.source_format``).
 _KINDS = {
     "alto": _FileKind(group="ALTOGRP", use="Text", prefix="ALTO", mimetype="text/xml"),
-    "page-xml": _FileKind(group="PAGEGRP", use="FULLTEXT", prefix="PAGE", mimetype="application/vnd.prima.page+xml"),
-    "hocr": _FileKind(group="HOCRGRP", use="FULLTEXT", prefix="HOCR", mimetype="text/vnd.hocr+html"),
+    "page-xml": _FileKind(group="PAGEGRP", use="FULLTEXT", prefix="PAGE", mimetype=PAGE_XML_MIMETYPE),
+    "hocr": _FileKind(group="HOCRGRP", use="FULLTEXT", prefix="HOCR", mimetype=HOCR_MIMETYPE),
 }
 
 

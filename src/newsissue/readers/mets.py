@@ -28,8 +28,10 @@ _XLINK = "{http://www.w3.org/1999/xlink}href"
 _ALTO_USES = {"text", "ocr", "fulltext", "alto"}
 #: The media type of PAGE-XML files, as METS files name them (OCR-D, and ours for PAGE-XML pages).
 PAGE_XML_MIMETYPE = "application/vnd.prima.page+xml"
+#: The media type of hOCR files, as METS files name them (OCR-D's, ours).
+HOCR_MIMETYPE = "text/vnd.hocr+html"
 #: The media types of the page files a full-text group may hold besides ALTO's ``text/xml``.
-_PAGE_MIMETYPES = {PAGE_XML_MIMETYPE, "text/vnd.hocr+html"}
+_PAGE_MIMETYPES = {PAGE_XML_MIMETYPE, HOCR_MIMETYPE}
 #: An OCR-D workspace's file group: ``OCR-D-`` [``GT-``] step [``-`` processor]; a group a processing step.
 _OCRD_GROUP = re.compile(r"OCR-D-(?:GT-)?(?P<step>[A-Z]+)(?:-|$)")
 #: Which step's PAGE files hold the text to read: corrected text, then recognised text, then any.
@@ -50,8 +52,8 @@ _DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 @attrs.frozen
 class PageFile:
-    """One page of an issue: its ALTO (or PAGE-XML) file, print order number and printed label, and the
-    archive's id for it."""
+    """One page of an issue: its ALTO (or PAGE-XML, hOCR) file, print order number and printed label,
+    and the archive's id for it."""
 
     path: Path
     number: int
@@ -155,10 +157,10 @@ def _mets(root: etree._Element, path: Path) -> IssueFile:
         uses = {(file.get("USE") or "").lower(), group_use.lower()}
         location = next((el for el in file if local(el.tag) == "FLocat"), None)
         href = location.get(_XLINK) if location is not None else None
-        page_xml = file.get("MIMETYPE") == PAGE_XML_MIMETYPE
-        if href and uses & _ALTO_USES and (file.get("MIMETYPE") in _PAGE_MIMETYPES or href.lower().endswith(".xml")):
+        mimetype = file.get("MIMETYPE")
+        if href and uses & _ALTO_USES and (mimetype in _PAGE_MIMETYPES or href.lower().endswith(".xml")):
             files[file.get("ID", "")] = _href(href, base)
-        elif href and page_xml and _OCRD_GROUP.match(group_use):
+        elif href and mimetype == PAGE_XML_MIMETYPE and _OCRD_GROUP.match(group_use):
             workspace[file.get("ID", "")] = (group_use, _href(href, base))
     notes: list[tuple[str, str]] = []
     if not files and (chosen := _ocrd_group(use for use, _ in workspace.values())) is not None:
