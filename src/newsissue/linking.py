@@ -60,6 +60,7 @@ def link_jumps(pages: Sequence[Page]) -> tuple[list[Page], list[Diagnostic]]:
     numbers = {page.number for page in pages}
     items = {page.number: list(page.items) for page in pages}
     claimed: set[tuple[int, int]] = set()
+    changed: set[int] = set()  # the pages with a jump linked: the others are kept as they are
 
     def note(code: str, message: str, page: int) -> None:
         diagnostics.append(
@@ -99,6 +100,7 @@ def link_jumps(pages: Sequence[Page]) -> tuple[list[Page], list[Diagnostic]]:
             items[page.number][index - 1] = attrs.evolve(item, continued_on=attrs.evolve(jump, item=place))
             back = attrs.evolve(other.continued_from, item=index)  # type: ignore[arg-type]
             items[jump.page][place - 1] = attrs.evolve(other, continued_from=back)
+            changed.update((page.number, jump.page))
     for page in pages:
         for place, item in enumerate(items[page.number], 1):
             jump = item.continued_from
@@ -110,5 +112,5 @@ def link_jumps(pages: Sequence[Page]) -> tuple[list[Page], list[Diagnostic]]:
                     f"{where} continues from page {jump.page}{missing}, but no jump there leads here",
                     page.number,
                 )
-    linked = [attrs.evolve(page, items=items[page.number]) for page in pages]
+    linked = [attrs.evolve(page, items=items[page.number]) if page.number in changed else page for page in pages]
     return linked, diagnostics

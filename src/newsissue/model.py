@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import re
-from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -49,6 +48,22 @@ def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: object) ->
         raise ValueError(f"{attribute.name} holds a control character: {quoted(value)}")
 
 
+def _checked_text(value: str, field: attrs.Attribute[Any]) -> str:
+    """``value``, checked as :func:`_safe_text` checks it: a converter is one call where a validator adds one."""
+    if value is not None and not str.isprintable(value) and _UNSAFE.search(value):
+        raise ValueError(f"{field.name} holds a control character: {quoted(value)}")
+    return value
+
+
+def _optional_text(value: str | None, field: attrs.Attribute[Any]) -> str | None:
+    """None for None or empty text; other text checked as :func:`_safe_text` checks it."""
+    if not value:
+        return None
+    if not str.isprintable(value) and _UNSAFE.search(value):
+        raise ValueError(f"{field.name} holds a control character: {quoted(value)}")
+    return value
+
+
 def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and value < 1:
         raise ValueError(f"{attribute.name} must be 1 or more, not {value}")
@@ -83,8 +98,8 @@ def _none_if_empty(value: str | None) -> str | None:
 def _text(default: str | None = None) -> Any:
     """A text field; an optional one (default None) holds None or non-empty text."""
     if default is None:
-        return attrs.field(default=None, converter=_none_if_empty, validator=_safe_text)
-    return attrs.field(default=default, validator=_safe_text)
+        return attrs.field(default=None, converter=attrs.Converter(_optional_text, takes_field=True))
+    return attrs.field(default=default, converter=attrs.Converter(_checked_text, takes_field=True))
 
 
 class Role(enum.StrEnum):
@@ -192,10 +207,6 @@ class Figure:
 Block = Paragraph | Heading | Figure
 
 
-def _tuple(value: Sequence[Any]) -> tuple[Any, ...]:
-    return tuple(value)
-
-
 @attrs.frozen(kw_only=True)
 class Article:
     """An item on a page. ``kind`` tells a news article from an advertisement or notice.
@@ -212,9 +223,9 @@ class Article:
     headline: str | None = _text()
     subheadline: str | None = _text()
     byline_text: str | None = _text()
-    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=_tuple)
+    bylines: tuple[Byline, ...] = attrs.field(default=(), converter=tuple)
     dateline: Dateline | None = None
-    body: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    body: tuple[Block, ...] = attrs.field(default=(), converter=tuple)
     continued_from: Jump | None = None
     continued_on: Jump | None = None
     confidence: float | None = attrs.field(default=None, eq=False, validator=_unit_interval)
@@ -261,10 +272,10 @@ class Page:
     label: str | None = _text()
     section: str | None = _text()
     header: tuple[str, ...] = attrs.field(
-        default=(), converter=_tuple, validator=attrs.validators.deep_iterable(_safe_text)
+        default=(), converter=tuple, validator=attrs.validators.deep_iterable(_safe_text)
     )
-    editors: tuple[Byline, ...] = attrs.field(default=(), converter=_tuple)
-    items: tuple[Article, ...] = attrs.field(default=(), converter=_tuple)
+    editors: tuple[Byline, ...] = attrs.field(default=(), converter=tuple)
+    items: tuple[Article, ...] = attrs.field(default=(), converter=tuple)
     source: str | None = _text()
     source_format: str | None = _text()
 
@@ -326,8 +337,8 @@ class Issue:
     language: str | None = attrs.field(default=None, converter=_none_if_empty, validator=_language)
     country: str | None = attrs.field(default=None, converter=_none_if_empty, validator=_country)
     source: str | None = _text()
-    pages: tuple[Page, ...] = attrs.field(default=(), converter=_tuple, validator=_ascending_pages)
-    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=_tuple)
+    pages: tuple[Page, ...] = attrs.field(default=(), converter=tuple, validator=_ascending_pages)
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), converter=tuple)
 
     def locale(self) -> str | None:
         """The language tag with the country as region where it has none: ``zh`` + ``CN`` → ``zh-CN``."""

@@ -7,7 +7,6 @@ diagnostic of that code says how many were left out.
 
 from __future__ import annotations
 
-import collections
 from collections.abc import Iterable
 
 from .model import Diagnostic
@@ -23,15 +22,15 @@ class Notes:
 
     def __init__(self, notes: Iterable[Diagnostic] = ()) -> None:
         self._kept: list[Diagnostic] = []
-        self._counts: collections.Counter[tuple[str | None, int | None, str]] = collections.Counter()
+        self._counts: dict[tuple[str | None, int | None, str], int] = {}
         self._first: dict[tuple[str | None, int | None, str], Diagnostic] = {}
         self.extend(notes)
 
     def append(self, note: Diagnostic) -> None:
         """Keep ``note``, or count it if its page has LIMIT of its code already."""
         key = (note.source, note.page, note.code)
-        self._counts[key] += 1
-        if self._counts[key] <= LIMIT:
+        count = self._counts[key] = self._counts.get(key, 0) + 1
+        if count <= LIMIT:
             self._kept.append(note)
             self._first.setdefault(key, note)
 

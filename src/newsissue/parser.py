@@ -154,7 +154,9 @@ def _split_pages(texts: list[_Text]) -> list[_Text]:
         line = text.first_line
         parts = text.text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
         for index, part in enumerate(parts):
-            if (part and not part.isspace()) or len(parts) == 1:
+            if len(parts) == 1 and part == text.text:
+                pages.append(text)  # one page, its text as given
+            elif (part and not part.isspace()) or len(parts) == 1:
                 single = len(parts) == 1
                 pages.append(
                     attrs.evolve(

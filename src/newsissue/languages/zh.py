@@ -266,16 +266,15 @@ class Chinese(Conventions):
         han, latin = script_counts(text[:1000])
         return han / (han + latin / 4) if han else 0.0
 
-    def ends_sentence(self, text: str) -> bool:
-        return _ends_sentence(text)
+    # The module's functions themselves, not methods that call them: they are asked of every line.
+    ends_sentence = staticmethod(_ends_sentence)
 
     def join(self, left: str, right: str) -> str:
         if left[-1:].isascii() and left[-1:].isalnum() and right[:1].isascii() and right[:1].isalnum():
             return f"{left} {right}"
         return left + right
 
-    def is_title_like(self, text: str) -> bool:
-        return _title_like(text)
+    is_title_like = staticmethod(_title_like)
 
     def is_prose(self, text: str) -> bool:
         # No jump, caption, byline or dateline marks where those stand, and no title's look.

@@ -105,7 +105,8 @@ class _Reader:
                 self.finish()  # a database record is one item
             if kind is Kind.PARA and token.jump is None and not token.anchor:
                 draft = self.current
-                if draft is not None and not draft.closed and draft.started:
+                # draft.started, spelled out: this is the walk's most frequent step
+                if draft is not None and not draft.closed and (draft.body or draft.pending is not None):
                     self.prose(draft, token.text, token.line)  # most of a page: body text past the lead
                     index += 1
                     continue
@@ -151,7 +152,7 @@ class _Reader:
         starts = (
             record or anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
         )
-        texts = tuple(t.text for t in run)
+        texts = tuple([token.text for token in run])
         if not anchored and body_follows and self.conv.classify(texts) is ItemKind.NOTICE:
             self.start_article(run, kind=ItemKind.NOTICE)
         elif body_follows and self.conv.is_promotion(texts):
@@ -192,7 +193,7 @@ class _Reader:
         self.finish()
         stack = run[start:]
         draft = Draft(kind=kind, first=stack[0].line, margins=[token.unit.margin for token in stack])
-        top = min(token.rank for token in stack)
+        top = draft.rank = min(token.rank for token in stack)
         tops = [position for position, token in enumerate(stack) if token.rank == top]
         conv = self.conv
         if marked and len(tops) == 1:
@@ -204,7 +205,6 @@ class _Reader:
             if len(stack) == 2:
                 role = "headline and subheadline" if at == 0 else "kicker and headline"
                 self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].line)
-        draft.rank = min(token.rank for token in stack)
         draft.headline = stack[at].text
         if at:
             draft.kicker = " ".join(token.text for token in stack[:at])

@@ -61,7 +61,7 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
     texts = [line.text for line in lines if line.kind is LineKind.TEXT]
     if not texts:
         return PageStyle.BLOCKS, 1.0
-    lengths = sorted(len(text) for text in texts)
+    lengths = sorted(map(len, texts))
     measure = float(lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]) or 1.0
     if records:
         return PageStyle.LINES, measure
