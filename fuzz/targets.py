@@ -79,6 +79,8 @@ def newsml_view(issue: newsissue.Issue, advertisements: bool = True) -> newsissu
             page,
             source=None,
             source_format=None,
+            # NewsML names a page's editors; every one reads back as an editor
+            editors=[attrs.evolve(editor, role=newsissue.Role.EDITOR) for editor in page.editors],
             items=[item(a) for i, a in enumerate(page.items, 1) if (page.number, i) in kept],
         )
         for page in issue.pages

@@ -27,6 +27,8 @@ __all__ = ["PageStyle", "Segmentation", "Standalone", "Unit", "segment_lines"]
 
 # How far into a record its title stack may reach before the dateline that ends it.
 _RECORD_STACK = 6
+# Enum members looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
+_TEXT = LineKind.TEXT
 # A line printed like a title (capitals, Title Case) read as body by less than this margin is doubtful.
 _TITLE_LOOK = 0.6
 _CLOSE_CALL = 3.0
@@ -86,7 +88,7 @@ def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list
     titles: set[int] = set()
     opened = False
     for line in lines:
-        match = conv.match_record(line.text) if line.kind is LineKind.TEXT else None
+        match = conv.match_record(line.text) if line.kind is _TEXT else None
         if match is None:
             if opened:
                 starts.add(len(out))
@@ -95,7 +97,7 @@ def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list
             continue
         if not opened and out:
             label = out[-1]
-            if label.kind is LineKind.TEXT and (
+            if label.kind is _TEXT and (
                 conv.is_record_label(label.text) or (label.blank and line.blank and _is_label(label.text, conv))
             ):
                 furniture.append(out.pop().text)

@@ -37,7 +37,18 @@ from .units import Unit
 
 __all__ = ["PageLayout", "read_layout"]
 
+# Enum members and kinds looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
 _WARNING, _INFO = Severity.WARNING, Severity.INFO
+_ARTICLE, _NOTICE, _OTHER, _ADVERTISEMENT = ItemKind.ARTICLE, ItemKind.NOTICE, ItemKind.OTHER, ItemKind.ADVERTISEMENT
+_PARA, _HEADING, _TITLE, _BYLINE, _JUMP, _CAPTION, _IMAGE = (
+    Kind.PARA,
+    Kind.HEADING,
+    Kind.TITLE,
+    Kind.BYLINE,
+    Kind.JUMP,
+    Kind.CAPTION,
+    Kind.IMAGE,
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -103,18 +114,18 @@ class _Reader:
             kind = token.kind
             if token.unit.record:
                 self.finish()  # a database record is one item
-            if kind is Kind.PARA and token.jump is None and not token.anchor:
+            if kind is _PARA and token.jump is None and not token.anchor:
                 draft = self.current
                 # draft.started, spelled out: this is the walk's most frequent step
                 if draft is not None and not draft.closed and (draft.body or draft.pending is not None):
                     self.prose(draft, token.text, token.line)  # most of a page: body text past the lead
                     index += 1
                     continue
-            if kind is not Kind.HEADING and kind is not Kind.TITLE:
+            if kind is not _HEADING and kind is not _TITLE:
                 index = self.body_token(tokens, index)
                 continue
             end = index + 1
-            while end < len(tokens) and tokens[end].kind in (Kind.HEADING, Kind.TITLE) and not tokens[end].unit.record:
+            while end < len(tokens) and tokens[end].kind in (_HEADING, _TITLE) and not tokens[end].unit.record:
                 end += 1
             self.title_run(tokens[index:end], tokens[end] if end < len(tokens) else None)
             index = end
@@ -123,15 +134,15 @@ class _Reader:
     def title_run(self, run: list[Token], following: Token | None) -> None:
         current = self.current
         anchored = following is not None and (
-            following.kind is Kind.BYLINE
+            following.kind is _BYLINE
             or following.anchor
             or (following.jump is not None and not following.jump.outgoing)
         )
         body_follows = following is not None and following.kind in (
-            Kind.PARA,
-            Kind.BYLINE,
-            Kind.CAPTION,
-            Kind.IMAGE,
+            _PARA,
+            _BYLINE,
+            _CAPTION,
+            _IMAGE,
         )
         if (
             current is not None
@@ -139,7 +150,7 @@ class _Reader:
             and not current.closed
             and not anchored
             and not current.pending_finished
-            and run[0].kind is Kind.TITLE
+            and run[0].kind is _TITLE
         ):
             # A short line continuing an unfinished paragraph is no title.
             self.paragraph(run[0].text, run[0].line)
@@ -153,10 +164,10 @@ class _Reader:
             record or anchored or (body_follows and (current is None or current.closed or outranks or len(run) >= 2))
         )
         texts = tuple([token.text for token in run])
-        if not anchored and body_follows and self.conv.classify(texts) is ItemKind.NOTICE:
-            self.start_article(run, kind=ItemKind.NOTICE)
+        if not anchored and body_follows and self.conv.classify(texts) is _NOTICE:
+            self.start_article(run, kind=_NOTICE)
         elif body_follows and self.conv.is_promotion(texts):
-            self.start_article(run, kind=ItemKind.OTHER)
+            self.start_article(run, kind=_OTHER)
         elif starts:
             if not anchored and current is not None and not current.closed and not outranks:
                 self.note(
@@ -177,7 +188,7 @@ class _Reader:
             self.block_item(run)
 
     def start_article(self, run: list[Token], kind: ItemKind = ItemKind.ARTICLE) -> None:
-        marked = [position for position, token in enumerate(run) if token.kind is Kind.HEADING]
+        marked = [position for position, token in enumerate(run) if token.kind is _HEADING]
         start = max(0, marked[0] - 1) if marked else 0
         start = max(start, len(run) - self.conv.max_stack)
         sections = self.conv.section_heads(tuple(token.text for token in run[start:]))
@@ -217,14 +228,14 @@ class _Reader:
         assert draft is not None
         self.flush(draft, token.line)
         draft.body.append(Heading(text=token.text))
-        if token.kind is Kind.TITLE:
+        if token.kind is _TITLE:
             self.note("crosshead-guessed", "an unmarked short line read as a crosshead", token.line, token.text)
 
     def block_item(self, run: Sequence[Token], *, sections: bool = False) -> None:
         """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
         lines = tuple(token.text for token in run)
         kind = self.conv.classify(lines)
-        if kind in (ItemKind.ADVERTISEMENT, ItemKind.NOTICE):  # its lines are printed lines: kept apart
+        if kind in (_ADVERTISEMENT, _NOTICE):  # its lines are printed lines: kept apart
             lines = tuple(line for token in run for line in printed_lines(token.text, token.unit))
         body = tuple(Paragraph(text=line) for line in lines)
         self.items.append(Article(kind=kind, body=body, confidence=sureness(token.unit.margin for token in run)))
@@ -236,7 +247,7 @@ class _Reader:
             "item-classified",
             f"{len(lines)} short lines with no body read as {kind.value}",
             run[0].line,
-            warn=kind is ItemKind.OTHER,
+            warn=kind is _OTHER,
         )
 
     def draft_for_body(self, token: Token) -> Draft:
@@ -254,7 +265,7 @@ class _Reader:
             self.finish()
             current = self.current = Draft(first=token.line)
             self.note("no-headline", "a byline or dateline lead with no title run above it", token.line, warn=True)
-        elif current.closed and token.kind is Kind.PARA:
+        elif current.closed and token.kind is _PARA:
             self.note("text-after-jump", "text after the jump line that closed the article", token.line, warn=True)
         return current
 
@@ -264,17 +275,17 @@ class _Reader:
         if not draft.started:
             draft.margins.append(token.unit.margin)
         line = token.line
-        if token.kind is Kind.BYLINE and token.byline is not None:
+        if token.kind is _BYLINE and token.byline is not None:
             if draft.started and (draft.bylines or not token.byline.closing):
                 self.paragraph(token.text, line)
             else:
                 self.add_byline(draft, token.byline)
-        elif token.kind is Kind.JUMP and token.jump is not None:
+        elif token.kind is _JUMP and token.jump is not None:
             self.flush(draft, line)
             self.jump(draft, token.jump, line)
-        elif token.kind in (Kind.IMAGE, Kind.CAPTION):
+        elif token.kind in (_IMAGE, _CAPTION):
             figure = self.figure(token)
-            if token.kind is Kind.IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is Kind.CAPTION:
+            if token.kind is _IMAGE and index + 1 < len(tokens) and tokens[index + 1].kind is _CAPTION:
                 caption = self.figure(tokens[index + 1])
                 figure = attrs.evolve(figure, caption=caption.caption or figure.caption, credit=caption.credit)
                 index += 1
@@ -301,7 +312,7 @@ class _Reader:
         return index + 1
 
     def figure(self, token: Token) -> Figure:
-        if token.kind is Kind.IMAGE:
+        if token.kind is _IMAGE:
             return Figure(caption=token.text or None, image=token.unit.image or None)
         match = self.conv.match_caption(token.text)
         assert match is not None

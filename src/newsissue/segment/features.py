@@ -49,6 +49,11 @@ class PageStyle(enum.StrEnum):
     COLUMNS = "columns"
 
 
+# Enum members looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
+_BLOCKS, _LINES, _COLUMNS = PageStyle.BLOCKS, PageStyle.LINES, PageStyle.COLUMNS
+_TEXT, _HEADING, _IMAGE = LineKind.TEXT, LineKind.HEADING, LineKind.IMAGE
+
+
 def _hyphenated(text: str) -> bool:
     return len(text) > 2 and text[-1] in _HYPHENS and text[-2].isalpha()
 
@@ -58,16 +63,16 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
 
     ``records`` says the page is made of database records: one title or paragraph per line.
     """
-    texts = [line.text for line in lines if line.kind is LineKind.TEXT]
+    texts = [line.text for line in lines if line.kind is _TEXT]
     if not texts:
-        return PageStyle.BLOCKS, 1.0
+        return _BLOCKS, 1.0
     lengths = sorted(map(len, texts))
     measure = float(lengths[min(len(lengths) - 1, (3 * len(lengths)) // 4)]) or 1.0
     if records:
-        return PageStyle.LINES, measure
+        return _LINES, measure
     # Paragraphs a line are long (column lines hold 20 to 45 characters) and most end a sentence.
     if measure >= _PARAGRAPH_LINE and _mostly_sentences(texts, max(12.0, 0.6 * measure), conv.ends_sentence):
-        return PageStyle.LINES, measure
+        return _LINES, measure
     blocks, size = [], 0
     for line in lines:
         if line.blank and size:
@@ -76,8 +81,8 @@ def page_style(lines: Sequence[Line], conv: Conventions, *, records: bool = Fals
         size += 1
     blocks.append(size)
     if len(blocks) >= 3 and statistics.median(blocks) <= 6:
-        return PageStyle.BLOCKS, measure
-    return PageStyle.COLUMNS, measure
+        return _BLOCKS, measure
+    return _COLUMNS, measure
 
 
 def _mostly_sentences(texts: Sequence[str], long: float, ends_sentence: Callable[[str], bool]) -> bool:
@@ -120,8 +125,8 @@ def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: froze
     dateline = [False] * count
     fixed: dict[int, int] = {}
     for i, line in enumerate(lines):
-        if line.kind is not LineKind.TEXT:
-            fixed[i] = TITLE if line.kind is LineKind.HEADING else BODY
+        if line.kind is not _TEXT:
+            fixed[i] = TITLE if line.kind is _HEADING else BODY
             continue
         if i in titles:
             fixed[i] = TITLE
@@ -192,13 +197,13 @@ class Scorer:
     looks: list[float | None] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
-        conv, columns = self.conv, self.style is PageStyle.COLUMNS
+        conv, columns = self.conv, self.style is _COLUMNS
         alone, dateline, finished, prose = self._alone, self._dateline, self._finished, self.prose
         ends_sentence, match_dateline, debris = conv.ends_sentence, conv.match_dateline, conv.match_debris
         is_prose = conv.is_prose
         for line in self.lines:
             text = line.text
-            if line.kind is not LineKind.TEXT:
+            if line.kind is not _TEXT:
                 alone.append(True)
                 dateline.append(False)
                 finished.append(True)
@@ -230,11 +235,11 @@ class Scorer:
         line = self.lines[i]
         if i == 0 or line.opens or self._alone[i] or self._alone[i - 1]:
             return True
-        return self.style is PageStyle.BLOCKS and line.indented
+        return self.style is _BLOCKS and line.indented
 
     def emissions(self) -> list[tuple[float, float, float, float]]:
         """Scores of each label on each line."""
-        if self.style is PageStyle.BLOCKS:
+        if self.style is _BLOCKS:
             return self._block_emissions()
         looks = self.looks = [self._look(i) for i in range(len(self.lines))]
         return [self._emission(i, looks) for i in range(len(self.lines))]
@@ -242,7 +247,7 @@ class Scorer:
     def _look(self, i: int) -> float | None:
         """The title look of a line that could be a title; None for one that cannot."""
         line, conv = self.lines[i], self.conv
-        if line.kind is not LineKind.TEXT or self._alone[i]:
+        if line.kind is not _TEXT or self._alone[i]:
             return None
         # A line printed as a title may be one whatever its wording says.
         printed = bool(self.printed) and self.printed[i] >= _PRINTED_TITLE
@@ -259,10 +264,10 @@ class Scorer:
         out: list[tuple[float, float, float, float]] = []
         count, lines, conv = len(self.lines), self.lines, self.conv
         for i, line in enumerate(lines):
-            if line.kind is LineKind.HEADING:
+            if line.kind is _HEADING:
                 out.append(_FIXED_TITLE)
                 continue
-            if line.kind is LineKind.IMAGE or self._alone[i]:
+            if line.kind is _IMAGE or self._alone[i]:
                 out.append(_FIXED_TITLE if i in self.sections else _FIXED_BODY)
                 continue
             if not self.opens(i):
@@ -280,9 +285,9 @@ class Scorer:
 
     def _emission(self, i: int, looks: Sequence[float | None]) -> tuple[float, float, float, float]:
         line, conv = self.lines[i], self.conv
-        if line.kind is LineKind.HEADING:
+        if line.kind is _HEADING:
             return _FIXED_TITLE
-        if line.kind is LineKind.IMAGE or self._alone[i]:
+        if line.kind is _IMAGE or self._alone[i]:
             return _FIXED_TITLE if i in self.sections else _FIXED_BODY
         style = self.style
         if i in self.titles:
@@ -309,7 +314,7 @@ class Scorer:
                 title -= 2.0  # a full line is body, unless it is set in capitals
         elif ratio < 0.75:
             title += 1.5
-            if style is PageStyle.COLUMNS and self._finished[i] and not dateline:
+            if style is _COLUMNS and self._finished[i] and not dateline:
                 body -= 1.5  # a one-line paragraph is rare; a short line ending a sentence is a title or an end
         if dateline:
             body += 2.0
@@ -342,14 +347,14 @@ class Scorer:
 
     def transitions(self) -> list[tuple[tuple[float, ...], ...]]:
         """For each line, the 4 × 4 table of label scores after each label of the line above (a row a label)."""
-        if self.style is PageStyle.BLOCKS:
+        if self.style is _BLOCKS:
             return [_BLOCK_TABLE] * len(self.lines)
         tables: list[tuple[tuple[float, ...], ...]] = [_BLOCK_TABLE]
         cache: dict[tuple[bool, ...], tuple[tuple[float, ...], ...]] = {}
-        lines, measure, columns = self.lines, self.measure, self.style is PageStyle.COLUMNS
+        lines, measure, columns = self.lines, self.measure, self.style is _COLUMNS
         for i in range(1, len(lines)):
             prev = lines[i - 1]
-            plain = prev.kind is LineKind.TEXT and not self._alone[i - 1]
+            plain = prev.kind is _TEXT and not self._alone[i - 1]
             key = (
                 plain,
                 plain and _hyphenated(prev.text),

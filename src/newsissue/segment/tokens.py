@@ -44,6 +44,18 @@ class Token(NamedTuple):
     anchor: bool
 
 
+# The kinds as globals: a global is found faster than a class attribute.
+_PARA, _DEBRIS, _IMAGE_KIND, _JUMP, _BYLINE, _HEADING_KIND, _CAPTION, _TITLE = (
+    Kind.PARA,
+    Kind.DEBRIS,
+    Kind.IMAGE,
+    Kind.JUMP,
+    Kind.BYLINE,
+    Kind.HEADING,
+    Kind.CAPTION,
+    Kind.TITLE,
+)
+
 # A token from a tuple of all its fields: tuple.__new__ skips the named tuple's Python-level __new__.
 _token = functools.partial(tuple.__new__, Token)
 
@@ -59,10 +71,10 @@ def tokenize(units: Sequence[Unit], conv: Conventions, issue_date: _dt.date | No
         if unit.prose or (
             unit.kind is _TEXT and not unit.title and unit.end_line > unit.line and len(text) > 12 and is_prose(text)
         ):
-            tokens.append(_token((Kind.PARA, text, unit.line, 7, unit, None, None, None, False)))
+            tokens.append(_token((_PARA, text, unit.line, 7, unit, None, None, None, False)))
             continue
         token = _classify(unit, conv, issue_date)
-        if token.kind is Kind.DEBRIS:
+        if token.kind is _DEBRIS:
             debris.append(unit)
         else:
             tokens.append(token)
@@ -73,24 +85,24 @@ def _classify(unit: Unit, conv: Conventions, issue_date: _dt.date | None) -> Tok
     text, line, kind = unit.text, unit.line, unit.kind
     if kind is _TEXT:
         if conv.match_debris(text):
-            return _token((Kind.DEBRIS, text, line, 7, unit, None, None, None, False))
+            return _token((_DEBRIS, text, line, 7, unit, None, None, None, False))
     elif kind is _IMAGE:
-        return _token((Kind.IMAGE, text, line, 7, unit, None, None, None, False))
+        return _token((_IMAGE_KIND, text, line, 7, unit, None, None, None, False))
     rank = unit.level or 7
     found = unit.matches  # what the segmenter already asked of this line
     jump = found[0] if found is not None else conv.match_jump(text)
     if jump is not None and not jump.rest:
-        return _token((Kind.JUMP, text, line, rank, unit, None, jump, None, False))
+        return _token((_JUMP, text, line, rank, unit, None, jump, None, False))
     whole = found[1] if found is not None else conv.match_byline(text, whole=True)
     if whole is not None and not whole.rest:
-        return _token((Kind.BYLINE, text, line, rank, unit, whole, None, None, False))
+        return _token((_BYLINE, text, line, rank, unit, whole, None, None, False))
     if kind is _HEADING:
-        return _token((Kind.HEADING, text, line, rank, unit, None, None, None, False))
+        return _token((_HEADING_KIND, text, line, rank, unit, None, None, None, False))
     if (found[2] if found is not None else conv.match_caption(text)) is not None:
-        return _token((Kind.CAPTION, text, line, 7, unit, None, None, None, False))
+        return _token((_CAPTION, text, line, 7, unit, None, None, None, False))
     if unit.title:
-        return _token((Kind.TITLE, text, line, conv.title_rank(text), unit, None, None, None, False))
+        return _token((_TITLE, text, line, conv.title_rank(text), unit, None, None, None, False))
     byline = conv.match_byline(text, whole=False)
     dateline = conv.match_dateline(byline.rest if byline is not None else text, issue_date)
     anchor = byline is not None or (dateline is not None and not dateline.keep)
-    return _token((Kind.PARA, text, line, 7, unit, byline, jump, dateline, anchor))
+    return _token((_PARA, text, line, 7, unit, byline, jump, dateline, anchor))
