@@ -42,26 +42,26 @@ __all__ = [
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    # Printable text holds none of them; isprintable is the cheaper test.
-    if value is not None and not str.isprintable(value) and _UNSAFE.search(value):  # type: ignore[arg-type]
-        raise ValueError(f"{attribute.name} holds a control character: {quoted(value)}")
-
-
 def _checked_text(value: str, field: attrs.Attribute[Any]) -> str:
-    """``value``, checked as :func:`_safe_text` checks it: a converter is one call where a validator adds one."""
+    """``value``, refused if it holds a character no exporter can carry.
+
+    A converter, not a validator, so that a text field costs one call where a converter and a
+    validator cost two.
+    """
+    # Printable text holds none of them; isprintable is the cheaper test.
     if value is not None and not str.isprintable(value) and _UNSAFE.search(value):
         raise ValueError(f"{field.name} holds a control character: {quoted(value)}")
     return value
 
 
 def _optional_text(value: str | None, field: attrs.Attribute[Any]) -> str | None:
-    """None for None or empty text; other text checked as :func:`_safe_text` checks it."""
-    if not value:
-        return None
-    if not str.isprintable(value) and _UNSAFE.search(value):
-        raise ValueError(f"{field.name} holds a control character: {quoted(value)}")
-    return value
+    """None for None or empty text; other text checked as :func:`_checked_text` checks it."""
+    return _checked_text(value, field) if value else None
+
+
+def _safe_text(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    """:func:`_checked_text` as a validator."""
+    _checked_text(value, attribute)
 
 
 def _positive(_inst: object, attribute: attrs.Attribute[Any], value: int | None) -> None:

@@ -203,6 +203,14 @@ class Conventions(abc.ABC):
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
         """A dateline at the start of ``text``, its date resolved against ``issue_date``."""
 
+    def has_dateline(self, text: str) -> bool:
+        """Whether ``text`` opens with a dateline that needs no issue date to be found.
+
+        The same answer as ``match_dateline(text, None) is not None``; a language may answer it
+        more cheaply (the segmenter asks it of many lines and needs no match).
+        """
+        return self.match_dateline(text, None) is not None
+
     @abc.abstractmethod
     def match_jump(self, text: str) -> JumpMatch | None:
         """A jump line at the end of ``text``."""

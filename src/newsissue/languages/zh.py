@@ -222,6 +222,14 @@ def _names(text: str) -> list[str]:
     return text.replace("、", " ").replace("，", " ").replace(",", " ").split()
 
 
+def _may_open_dateline(text: str) -> bool:
+    """Whether the head of ``text`` holds what every agency dateline holds: 日电, 社电, 日讯, 社讯 or 本报讯."""
+    head = text[:32]
+    return ("电" in head or "讯" in head) and (
+        "日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head
+    )
+
+
 def _segments(inner: str) -> tuple[Byline, ...] | None:
     """The people in a byline's role/name segments, or None unless they cover all of it."""
     bylines: list[Byline] = []
@@ -348,16 +356,14 @@ class Chinese(Conventions):
                     return BylineMatch(bylines=bylines, text=text.strip(), paper=match["paper"])
         return None
 
+    def has_dateline(self, text: str) -> bool:
+        if not _may_open_dateline(text) and "月" not in text[:4]:
+            return False
+        return _AGENCY_DATELINE.match(text) is not None or _OWN_DATELINE.match(text) is not None
+
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
-        head = text[:32]
         # Every dateline mark holds 电 or 讯, and a lead date 月: most lines are turned away at once.
-        if (
-            not (
-                ("电" in head or "讯" in head)
-                and ("日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head)
-            )
-            and "月" not in head[:4]
-        ):
+        if not _may_open_dateline(text) and "月" not in text[:4]:
             return None
         match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
         if match is not None:

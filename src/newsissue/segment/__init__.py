@@ -114,7 +114,7 @@ def _records(lines: Sequence[Line], conv: Conventions) -> tuple[list[Line], list
     for start, end in itertools.pairwise(bounds):
         for k in range(start, min(end, start + _RECORD_STACK)):
             text = out[k].text
-            if conv.match_dateline(text, None) is not None:
+            if conv.has_dateline(text):
                 if all(len(out[j].text) <= 120 for j in range(start, k)):
                     titles.update(range(start, k))
                 break

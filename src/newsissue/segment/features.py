@@ -120,7 +120,7 @@ def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: froze
     its start (body) or on the next line (the line above a dateline is its story's title).
     """
     count = len(lines)
-    is_prose, match_dateline, debris = conv.is_prose, conv.match_dateline, conv.match_debris
+    is_prose, has_dateline, debris = conv.is_prose, conv.has_dateline, conv.match_debris
     prose = [False] * count
     dateline = [False] * count
     fixed: dict[int, int] = {}
@@ -139,7 +139,7 @@ def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: froze
         elif conv.is_section_heading(text):
             fixed[i] = TITLE
         else:
-            dateline[i] = match_dateline(text, None) is not None
+            dateline[i] = has_dateline(text)
     labels: list[int] = []
     margins: list[float] = []
     looks: list[float | None] = [None] * count
@@ -199,7 +199,7 @@ class Scorer:
     def __attrs_post_init__(self) -> None:
         conv, columns = self.conv, self.style is _COLUMNS
         alone, dateline, finished, prose = self._alone, self._dateline, self._finished, self.prose
-        ends_sentence, match_dateline, debris = conv.ends_sentence, conv.match_dateline, conv.match_debris
+        ends_sentence, has_dateline, debris = conv.ends_sentence, conv.has_dateline, conv.match_debris
         is_prose = conv.is_prose
         for line in self.lines:
             text = line.text
@@ -224,7 +224,7 @@ class Scorer:
                 or self.standalone(text)
                 or (columns and conv.is_masthead_line(text))  # on OCR pages: an issue line, a running head
             )
-            dateline.append(match_dateline(text, None) is not None)
+            dateline.append(has_dateline(text))
             done = ends_sentence(text)
             if not done and (speck := _SPECK.search(text)) is not None:
                 done = ends_sentence(text[: speck.start()])
