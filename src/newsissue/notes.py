@@ -28,16 +28,18 @@ class Notes:
 
     def append(self, note: Diagnostic) -> None:
         """Keep ``note``, or count it if its page has LIMIT of its code already."""
-        key = (note.source, note.page, note.code)
-        count = self._counts[key] = self._counts.get(key, 0) + 1
-        if count <= LIMIT:
-            self._kept.append(note)
-            self._first.setdefault(key, note)
+        self.extend((note,))
 
     def extend(self, notes: Iterable[Diagnostic]) -> None:
         """Append every one of ``notes``."""
+        counts, kept, first = self._counts, self._kept, self._first
         for note in notes:
-            self.append(note)
+            key = (note.source, note.page, note.code)
+            count = counts[key] = counts.get(key, 0) + 1
+            if count <= LIMIT:
+                kept.append(note)
+                if count == 1:
+                    first[key] = note
 
     def result(self) -> tuple[Diagnostic, ...]:
         """The kept diagnostics in the order found, then one for each code whose repeats were left out."""

@@ -121,41 +121,36 @@ def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: froze
     """
     count = len(lines)
     is_prose, has_dateline, debris = conv.is_prose, conv.has_dateline, conv.match_debris
+    # Every line starts as prose (body, sure); the first pass fixes what is not, the second
+    # weighs the lines that may be titles.
+    labels = [BODY] * count
+    margins = [_PROSE_MARGIN] * count
     prose = [False] * count
     dateline = [False] * count
-    fixed: dict[int, int] = {}
+    looks: list[float | None] = [None] * count
+    undecided: list[int] = []
     for i, line in enumerate(lines):
-        if line.kind is not _TEXT:
-            fixed[i] = TITLE if line.kind is _HEADING else BODY
+        kind = line.kind
+        if kind is not _TEXT:
+            labels[i], margins[i] = (TITLE if kind is _HEADING else BODY), math.inf
             continue
         if i in titles:
-            fixed[i] = TITLE
+            labels[i], margins[i] = TITLE, math.inf
             continue
         text = line.text
         if len(text) > 12 and is_prose(text):
             prose[i] = True
         elif debris(text):
-            fixed[i] = BODY
+            margins[i] = math.inf
         elif conv.is_section_heading(text):
-            fixed[i] = TITLE
+            labels[i], margins[i] = TITLE, math.inf
         else:
             dateline[i] = has_dateline(text)
-    labels: list[int] = []
-    margins: list[float] = []
-    looks: list[float | None] = [None] * count
-    for i, line in enumerate(lines):
-        if i in fixed:
-            labels.append(fixed[i])
-            margins.append(math.inf)
-            continue
-        if prose[i]:
-            labels.append(BODY)
-            margins.append(_PROSE_MARGIN)
-            continue
-        text = line.text
+            undecided.append(i)
+    for i in undecided:
+        text = lines[i].text
         if not (conv.is_title_like(text) or conv.starts_title(text)):
-            labels.append(BODY)  # a line that cannot be a title opens none
-            margins.append(math.inf)
+            margins[i] = math.inf  # a line that cannot be a title opens none
             continue
         look = looks[i] = conv.title_look(text)
         title = -1.0 + 3.0 * look + (2.0 if len(text) <= 40 else 1.0 if len(text) <= 64 else -3.0)
@@ -167,8 +162,8 @@ def read_paragraph_lines(lines: Sequence[Line], conv: Conventions, titles: froze
             title += 1.5
         if text[:1].islower():
             title -= 2.0
-        labels.append(TITLE if title >= body else BODY)
-        margins.append(abs(title - body))
+        labels[i] = TITLE if title >= body else BODY
+        margins[i] = abs(title - body)
     return LineReading(labels=labels, margins=margins, prose=prose, looks=looks)
 
 

@@ -56,6 +56,7 @@ def build_units(
     """Join each ``TITLE_ON`` / ``BODY_ON`` line to the unit above it; record the hyphens a join removed."""
     units: list[Unit] = []
     removed: list[Removed] = []
+    has_prose = bool(prose)
     for index, (line, label) in enumerate(zip(lines, labels, strict=True)):
         if label in (TITLE_ON, BODY_ON) and units:
             unit = units[-1]
@@ -70,24 +71,24 @@ def build_units(
                 breaks=(*unit.breaks, len(joined) - len(line.text)),
             )
             continue
-        kind = line.kind
+        # A line's first six fields at once: a slice is cheaper than six named-tuple look-ups.
+        kind, text, number, level, image, indented = line[:6]
         title = None if kind is not _TEXT else label == TITLE
-        number = line.line
         units.append(
             _unit(
                 (
                     kind,
-                    line.text,
+                    text,
                     number,
                     number,
-                    line.level,
-                    line.image,
-                    line.indented,
+                    level,
+                    image,
+                    indented,
                     title,
                     index in records,
                     margins[index],
-                    bool(prose) and prose[index] and not title,
-                    found.get(line.text) if found else None,
+                    has_prose and prose[index] and not title,
+                    found.get(text) if found else None,
                     (),
                 )
             )
