@@ -336,7 +336,9 @@ class Chinese(Conventions):
             return BylineMatch(bylines=(Byline(name=name, role=Role.AUTHOR),), text=text.strip(), closing=True)
         head = text[:16]
         paren = "(" in head or "（" in head
-        if not (paren or (whole and len(text) <= 80)) or _ROLE_CHARS.search(text, 0, 32) is None:
+        if not paren and not (whole and len(text) <= 80):
+            return None
+        if _ROLE_CHARS.search(text, 0, 32) is None:
             return None
         if _ROLE_HINT.search(text, 0, 32) is None:
             return None

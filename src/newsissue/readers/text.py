@@ -109,11 +109,10 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
     # A one-character search first: it is many times faster than a two-character one.
     marks = ("*" in source and "**" in source) or ("_" in source and "__" in source) or "\\" in source
     blank = opens = True  # the page's start opens a unit
-    for position, raw in enumerate(source.split("\n")):
+    for number, raw in enumerate(source.split("\n"), first_line):
         if not raw or raw.isspace():
             blank = opens = True
             continue
-        number = first_line + position
         printable = raw.isprintable()
         if printable and raw[0] not in _SLOW_LEADS and not (breaks and "<" in raw):
             # Most lines: no markup, no indent, no break inside; only the trailing marks to read.
@@ -149,7 +148,7 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
                     lead = piece.lstrip(" ")[:1]
                 heading = _heading(piece) if lead == "#" else None
                 if heading is not None:
-                    text = _clean(heading[1])
+                    text = _clean(heading[1], marks, printable)
                     if text:
                         append(
                             _line(
@@ -175,7 +174,7 @@ def read_lines(source: str, *, first_line: int = 1) -> tuple[list[Line], list[Re
                         _line(
                             (
                                 _IMAGE_KIND,
-                                _clean(image["alt"]),
+                                _clean(image["alt"], marks, printable),
                                 number,
                                 None,
                                 image["src"],

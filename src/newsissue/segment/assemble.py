@@ -238,7 +238,7 @@ class _Reader:
         if kind in (_ADVERTISEMENT, _NOTICE):  # its lines are printed lines: kept apart
             lines = tuple(line for token in run for line in printed_lines(token.text, token.unit))
         body = tuple(Paragraph(text=line) for line in lines)
-        self.items.append(Article(kind=kind, body=body, confidence=sureness(token.unit.margin for token in run)))
+        self.items.append(Article(kind=kind, body=body, confidence=sureness([token.unit.margin for token in run])))
         self.starts.append(run[0].line)
         if sections:
             self.note("section-heading", f"{len(lines)} section heading lines above a headline", run[0].line)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 import attrs
 
@@ -111,7 +111,7 @@ def _confidence(draft: Draft, kind: ItemKind) -> float:
     return min(sure, 0.3) if kind is _ARTICLE and draft.headline is None else sure
 
 
-def sureness(margins: Iterable[float]) -> float:
+def sureness(margins: Sequence[float]) -> float:
     """The least sure of some decoder margins, each ``m`` as ``m / (m + 2)`` (a fixed line, ``inf``, as 1)."""
-    least = min(margins, default=math.inf)  # m / (m + 2) grows with m: the least margin is the least sure
-    return 1.0 if math.isinf(least) else round(least / (least + 2.0), 2)
+    least = min(margins) if margins else math.inf  # m / (m + 2) grows with m: the least margin is the least sure
+    return 1.0 if least == math.inf else round(least / (least + 2.0), 2)
