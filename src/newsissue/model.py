@@ -74,11 +74,11 @@ def _unit_interval(_inst: object, attribute: attrs.Attribute[Any], value: float 
         raise ValueError(f"{attribute.name} must be between 0 and 1, not {value}")
 
 
-def _safe_name(inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    # One validator, not a list of two: attrs' list runs each through a Python-level loop.
+def _checked_name(value: str, field: attrs.Attribute[Any]) -> str:
+    """``value``, refused unless it is non-empty text that :func:`_checked_text` takes."""
     if not isinstance(value, str) or not value.strip():
-        raise ValueError(f"{attribute.name} must be non-empty text, not {quoted(value)}")
-    _safe_text(inst, attribute, value)
+        raise ValueError(f"{field.name} must be non-empty text, not {quoted(value)}")
+    return _checked_text(value, field)
 
 
 def _language(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
@@ -132,7 +132,7 @@ class Severity(enum.StrEnum):
 class Byline:
     """A person credited for an item, with the role the byline gives them."""
 
-    name: str = attrs.field(validator=_safe_name)
+    name: str = attrs.field(converter=attrs.Converter(_checked_name, takes_field=True))
     role: Role = Role.AUTHOR
 
 

@@ -172,6 +172,9 @@ _NOTICE_WORDS = lazy(r"公告|启事|声明|通知|讣告|遗失|公示|更正")
 
 
 def _ends_sentence(text: str) -> bool:
+    last = text[-1:]
+    if last and last in _SENTENCE_END:
+        return True  # most paragraphs: their last character ends a sentence
     text = text.rstrip()
     if text[-1:] in ")）" and _CLOSING_CREDIT.search(text[-40:]):
         return True  # a closing credit in brackets: (完), (记者 张三)
@@ -236,11 +239,14 @@ def _segments(inner: str) -> tuple[Byline, ...] | None:
     position = 0
     inner = inner.strip()
     for match in _SEGMENT.finditer(inner):
-        if match.start() != position:
+        start, end = match.span()
+        if start != position:
             return None
-        role = _ROLES[match["label"]]
-        bylines.extend(Byline(name=name, role=role) for name in _names(match["names"]))
-        position = match.end()
+        label, names = match.group("label", "names")
+        role = _ROLES[label]
+        for name in _names(names):
+            bylines.append(Byline(name=name, role=role))
+        position = end
     return (tuple(bylines) or None) if position == len(inner) else None
 
 

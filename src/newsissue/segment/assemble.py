@@ -416,8 +416,9 @@ class _Reader:
                 )
             draft.body.append(Paragraph(text=pending))
             draft.pending = None
-        draft.body.extend(draft.deferred)
-        draft.deferred.clear()
+        if draft.deferred:
+            draft.body.extend(draft.deferred)
+            draft.deferred.clear()
 
     def finish(self) -> None:
         draft = self.current
