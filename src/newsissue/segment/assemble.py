@@ -157,7 +157,7 @@ class _Reader:
             if len(run) > 1:
                 self.title_run(run[1:], following)
             return
-        outranks = current is not None and any(token.rank < 7 and token.rank <= current.rank for token in run)
+        outranks = current is not None and min([token.rank for token in run]) <= min(current.rank, 6)
         # A database record's title stack is an item of its own, even where the excerpt cuts its body.
         record = run[0].unit.record and (following is None or following.unit.record)
         starts = (
@@ -191,7 +191,7 @@ class _Reader:
         marked = [position for position, token in enumerate(run) if token.kind is _HEADING]
         start = max(0, marked[0] - 1) if marked else 0
         start = max(start, len(run) - self.conv.max_stack)
-        sections = self.conv.section_heads(tuple(token.text for token in run[start:]))
+        sections = self.conv.section_heads(tuple([token.text for token in run[start:]]))
         if start or sections:
             extra = run[: start + sections]
             if self.current is not None and not self.current.closed and not sections:
@@ -204,23 +204,23 @@ class _Reader:
         self.finish()
         stack = run[start:]
         draft = Draft(kind=kind, first=stack[0].line, margins=[token.unit.margin for token in stack])
-        top = draft.rank = min(token.rank for token in stack)
-        tops = [position for position, token in enumerate(stack) if token.rank == top]
+        ranks = [token.rank for token in stack]
+        top = draft.rank = min(ranks)
         conv = self.conv
-        if marked and len(tops) == 1:
-            at = tops[0]
+        if marked and ranks.count(top) == 1:
+            at = ranks.index(top)
         elif len(stack) == 1:
             at = 0
         else:
-            at = min(conv.headline_index(tuple(token.text for token in stack)), len(stack) - 1)
+            at = min(conv.headline_index(tuple([token.text for token in stack])), len(stack) - 1)
             if len(stack) == 2:
                 role = "headline and subheadline" if at == 0 else "kicker and headline"
                 self.note("title-stack-guessed", f"two unmarked title lines read as {role}", stack[0].line)
         draft.headline = stack[at].text
         if at:
-            draft.kicker = " ".join(token.text for token in stack[:at])
+            draft.kicker = " ".join([token.text for token in stack[:at]])
         if stack[at + 1 :]:
-            draft.subheadline = " ".join(conv.strip_subheadline(token.text) for token in stack[at + 1 :])
+            draft.subheadline = " ".join([conv.strip_subheadline(token.text) for token in stack[at + 1 :]])
         self.current = draft
 
     def crosshead(self, token: Token) -> None:
@@ -233,7 +233,7 @@ class _Reader:
 
     def block_item(self, run: Sequence[Token], *, sections: bool = False) -> None:
         """Short lines with no body as an item of their own; ``sections`` says they are section headings."""
-        lines = tuple(token.text for token in run)
+        lines = tuple([token.text for token in run])
         kind = self.conv.classify(lines)
         if kind in (_ADVERTISEMENT, _NOTICE):  # its lines are printed lines: kept apart
             lines = tuple(line for token in run for line in printed_lines(token.text, token.unit))
