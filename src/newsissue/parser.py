@@ -152,11 +152,15 @@ def _split_pages(texts: list[_Text]) -> list[_Text]:
     pages = []
     for text in texts:
         line = text.first_line
-        parts = text.text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+        whole = text.text
+        if "\r" in whole:  # one-character searches first: most texts have neither
+            whole = whole.replace("\r\n", "\n").replace("\r", "\n")
+        if whole is text.text and "\f" not in whole:
+            pages.append(text)  # one page, its text as given
+            continue
+        parts = whole.split("\f")
         for index, part in enumerate(parts):
-            if len(parts) == 1 and part == text.text:
-                pages.append(text)  # one page, its text as given
-            elif (part and not part.isspace()) or len(parts) == 1:
+            if (part and not part.isspace()) or len(parts) == 1:
                 single = len(parts) == 1
                 pages.append(
                     attrs.evolve(
@@ -301,8 +305,9 @@ def _units(page: _Text, conventions: Conventions) -> _PageUnits:
     """The page's first part segmented, its header told from its body; the text of further parts kept."""
     text = page.text
     first, *rest = parts(text, conventions, page.first_line)
-    characters = len(text) - text.count(" ") - text.count("\n")
-    line_count = text.count("\n") + 1
+    newlines = text.count("\n")
+    characters = len(text) - text.count(" ") - newlines
+    line_count = newlines + 1
     # Each part's own text, so that it can go once read: the page's whole text is not kept.
     further = [(text[part.start : part.end], part.first_line) for part in rest]
     page = attrs.evolve(page, text=text[first.start : first.end]) if rest else page
