@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import collections
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsissue
@@ -82,3 +82,27 @@ def test_damaged_archive_text_raises_only_parse_error(text: str, data: st.DataOb
         assert str(exc)
     else:
         kept(damaged, issue, joins=_JOINS)
+
+
+_HEADER_LEADS = ("第", "PAGE ", "Page ", "Seite ", "A", "B2 ", "02", "2 ", "12版", " ", "## ", "第 3 版：")
+
+
+@example(lead="第", rest="02版：要闻", code="zh")
+@example(lead="PAGE ", rest="2 · LOCAL", code="en")
+@example(lead="Seite ", rest="2", code="de")
+@given(
+    lead=st.sampled_from(_HEADER_LEADS),
+    rest=st.text(alphabet=st.sampled_from("0123456789 版第要闻:：·LOCALSeitePAGE-年月日\u3000"), max_size=24),
+    code=st.sampled_from(["zh", "en", "de", "fr"]),
+)
+@settings(max_examples=400, deadline=None)
+def test_every_page_header_opens_as_its_language_says(lead: str, rest: str, code: str) -> None:
+    """The parser looks for pages only at lines opening with ``page_header_start``: no header may open otherwise."""
+    import re
+
+    from newsissue.plugins import default_registry
+
+    conv = default_registry().language(code)
+    text = (lead + rest).strip().lstrip("#").strip()
+    if text and conv.match_page_header(text) is not None:
+        assert re.match(conv.page_header_start, text), (code, text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import functools
 import itertools
 import os
 import re
@@ -37,8 +38,18 @@ Source = str | bytes | os.PathLike[str] | Sequence[os.PathLike[str]]
 # (The pattern opens with a newline, which lets the regex engine skip to each one; the text's
 # first line is tried on its own.)
 _ALONE_LINE = r"(?P<line>[^\n]{1,80}+)(?=\n[^\S\n]*+(?:\n|\Z)|\Z)"
-_ALONE = re.compile(r"\n[^\S\n]*+\n" + _ALONE_LINE)
-_FIRST_ALONE = re.compile(_ALONE_LINE)
+
+
+@functools.cache
+def _alone(start: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a line standing alone (the text's first, and any other) whose text opens with ``start``.
+
+    ``start`` is the language's ``page_header_start``, tried past the line's spaces and heading marks.
+    """
+    lead = rf"(?=[^\S\n]*#*[^\S\n]*(?:{start}))" if start else ""
+    return re.compile(lead + _ALONE_LINE), re.compile(r"\n[^\S\n]*+\n" + lead + _ALONE_LINE)
+
+
 _TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 
 
@@ -188,8 +199,9 @@ def _split_at_headers(pages: list[_Text], conventions: Conventions) -> list[_Tex
         cuts: list[tuple[int, int]] = []  # (line index, offset) of each header line that starts a page
         last: tuple[str, int] = ("", 0)
         index, counted = 0, 0
-        first = _FIRST_ALONE.match(text)
-        for match in itertools.chain((first,) if first else (), _ALONE.finditer(text)):
+        first_alone, alone = _alone(conventions.page_header_start)
+        first = first_alone.match(text)
+        for match in itertools.chain((first,) if first else (), alone.finditer(text)):
             line = match["line"].strip().lstrip("#").strip()
             header = conventions.match_page_header(line) if line else None
             # A database record is no page.

@@ -165,6 +165,10 @@ class Conventions(abc.ABC):
     #: Words that make a block of short lines with no body a notice, or an advertisement.
     notice_words: ClassVar[re.Pattern[str] | None] = None
     advertisement_words: ClassVar[re.Pattern[str] | None] = None
+    #: A regular expression every page header line (``match_page_header``) opens with, past its spaces
+    #: and heading marks: the parser asks ``match_page_header`` only of the lines that match it when it
+    #: looks for pages inside a text. Empty: every line may be one.
+    page_header_start: ClassVar[str] = ""
     #: Whether a title is set on several lines that continue one another (column papers);
     #: where it is not, each title line is a deck of its own.
     title_wraps: ClassVar[bool] = True

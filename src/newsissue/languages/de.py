@@ -142,6 +142,7 @@ class German(LatinScript):
     stopwords = _STOPWORDS
     #: Headlines are single lines: what stands above one in a title run is a section heading.
     max_stack = 2
+    page_header_start = "Seite"  # match_page_header: Seite 2 (a bare number is no header)
     section_words = lazy(
         r"Ausland|Inland|Telegraph(?:isches)?|Telegramme|Verm[iſ]s?[sſ]chtes|Lokales|Politi[sſ]ches|Deut[sſ]chland"
         r"|Amerika|Europa|Feuilleton|Handel und Verkehr|Aus der Stadt|Staat \w+|Neue[sſ]te Nachrichten"

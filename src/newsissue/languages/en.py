@@ -333,6 +333,7 @@ class English(LatinScript):
     labels = Labels(continued="continued")
     dateline_starts_article = False
     max_stack = 8
+    page_header_start = r"[A-Z\d]"  # _PAGE_HEADER: PAGE 2, Page 2, A2, 2 LOCAL
     closers = _CLOSERS
     stopwords = _STOPWORDS
     tie_break = 0.01  # English wins when the function words decide nothing

@@ -121,6 +121,7 @@ class French(LatinScript):
     closers = _CLOSERS
     stopwords = _STOPWORDS
     max_stack = 4
+    page_header_start = r"(?!)"  # no page header is read (match_page_header)
     section_words = lazy(
         r"DÉPARTEMENTS|[ÀA] L'ÉTRANGER|ÉTRANGER|DERNIÈRE HEURE|FAITS DIVERS|TRIBUNAUX|CHRONIQUE(?: LOCALE)?"
         r"|NOUVELLES(?: DIVERSES)?|INFORMATIONS|THÉÂTRES|SPORTS|BOURSE|NÉCROLOGIE|LA POLITIQUE",

@@ -275,6 +275,7 @@ class Chinese(Conventions):
     advertisement_words = _AD_WORDS
     title_wraps = False
     max_stack = 4
+    page_header_start = r"第|\d"  # _PAGE_HEADER: 第2版, 02版, 2 要闻
 
     def score(self, text: str) -> float:
         han, latin = script_counts(text[:1000])
