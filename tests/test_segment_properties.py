@@ -5,12 +5,14 @@ text gives the same issue, and the structure the generator put in comes out."""
 from __future__ import annotations
 
 import collections
+import re
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import newsissue
 from newsissue import ItemKind
+from newsissue.plugins import default_registry
 
 from .strategies import database_pages, latin_pages, ocr_pages
 from .test_parse_properties import lost_characters
@@ -98,10 +100,6 @@ _HEADER_LEADS = ("ç¬¬", "PAGE ", "Page ", "Seite ", "A", "B2 ", "02", "2 ", "12ç
 @settings(max_examples=400, deadline=None)
 def test_every_page_header_opens_as_its_language_says(lead: str, rest: str, code: str) -> None:
     """The parser looks for pages only at lines opening with ``page_header_start``: no header may open otherwise."""
-    import re
-
-    from newsissue.plugins import default_registry
-
     conv = default_registry().language(code)
     text = (lead + rest).strip().lstrip("#").strip()
     if text and conv.match_page_header(text) is not None:

@@ -25,6 +25,7 @@ __all__ = [
     "PageEvidence",
     "Removed",
     "StructureItem",
+    "picture_line",
     "printable",
 ]
 
@@ -76,6 +77,13 @@ class Line(NamedTuple):
     group: str | None = None
     #: The OCR engine's mean word confidence for the line (0–1), where the format records it.
     confidence: float | None = None
+
+
+def picture_line(index: int, box: tuple[int, int, int, int], ident: str | None) -> Line:
+    """A picture on a layout page as a line: kind ``IMAGE``, no text, its box, its id as block and
+    reference, the zone ``illustration`` (an ALTO ``Illustration``, a PAGE ``ImageRegion``, an hOCR
+    ``ocr_photo``)."""
+    return Line(LineKind.IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration")
 
 
 class Removed(NamedTuple):

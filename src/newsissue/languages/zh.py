@@ -226,11 +226,13 @@ def _names(text: str) -> list[str]:
 
 
 def _may_open_dateline(text: str) -> bool:
-    """Whether the head of ``text`` holds what every agency dateline holds: 日电, 社电, 日讯, 社讯 or 本报讯."""
+    """Whether ``text`` may open with a dateline: its head holds what every agency dateline holds
+    (日电, 社电, 日讯, 社讯 or 本报讯), or a lead date's 月. Most lines are turned away at once."""
     head = text[:32]
-    return ("电" in head or "讯" in head) and (
-        "日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head
-    )
+    return (
+        ("电" in head or "讯" in head)
+        and ("日电" in head or "社电" in head or "日讯" in head or "社讯" in head or "本报讯" in head)
+    ) or "月" in head[:4]
 
 
 def _segments(inner: str) -> tuple[Byline, ...] | None:
@@ -366,13 +368,12 @@ class Chinese(Conventions):
         return None
 
     def has_dateline(self, text: str) -> bool:
-        if not _may_open_dateline(text) and "月" not in text[:4]:
+        if not _may_open_dateline(text):
             return False
         return _AGENCY_DATELINE.match(text) is not None or _OWN_DATELINE.match(text) is not None
 
     def match_dateline(self, text: str, issue_date: _dt.date | None) -> DatelineMatch | None:
-        # Every dateline mark holds 电 or 讯, and a lead date 月: most lines are turned away at once.
-        if not _may_open_dateline(text) and "月" not in text[:4]:
+        if not _may_open_dateline(text):
             return None
         match = _AGENCY_DATELINE.match(text) or _OWN_DATELINE.match(text)
         if match is not None:

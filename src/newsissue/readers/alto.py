@@ -20,14 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence, printable
+from ..evidence import Line, LineKind, PageEvidence, picture_line, printable
 from .sniff import is_alto
 from .xmlsafe import events, local
 
 __all__ = ["is_alto", "read_alto"]
 
 # Enum members looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
-_TEXT, _IMAGE = LineKind.TEXT, LineKind.IMAGE
+_TEXT = LineKind.TEXT
 
 _SOFT_HYPHEN = "\u00ad"
 
@@ -81,8 +81,7 @@ class _Page:
         box = _box(element)
         if box is None:
             return None
-        ident = element.get("ID")
-        return Line(_IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration")
+        return picture_line(index, box, element.get("ID"))
 
     def line(self, element: Any, index: int) -> Line | None:
         """The line's evidence; its size and weight are those of most of its characters."""

@@ -16,13 +16,13 @@ import re
 from pathlib import Path
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence, printable
+from ..evidence import Line, LineKind, PageEvidence, picture_line, printable
 from .xmlsafe import events, local
 
 __all__ = ["read_hocr"]
 
 # Enum members looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
-_TEXT, _IMAGE = LineKind.TEXT, LineKind.IMAGE
+_TEXT = LineKind.TEXT
 
 _LINE_CLASSES = {"ocr_line": None, "ocrx_line": None, "ocr_header": "heading", "ocr_caption": "caption",
                  "ocr_textfloat": None}  # fmt: skip
@@ -86,7 +86,7 @@ def read_hocr(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
             box, _ = _properties(element.get("title"))
             ident = element.get("id") or f"picture-{index}"
             if box is not None:
-                lines.append(Line(_IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration"))
+                lines.append(picture_line(index, box, ident))
             continue
         line_class = next((c for c in classes if c in _LINE_CLASSES), None)
         if line_class is None:

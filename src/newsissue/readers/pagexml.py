@@ -17,13 +17,13 @@ import contextlib
 from pathlib import Path
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence, printable
+from ..evidence import Line, LineKind, PageEvidence, picture_line, printable
 from .xmlsafe import events, local
 
 __all__ = ["read_page_xml"]
 
 # Enum members looked up once: on Python 3.11 an enum attribute lookup costs many times a global's.
-_TEXT, _IMAGE = LineKind.TEXT, LineKind.IMAGE
+_TEXT = LineKind.TEXT
 
 _ZONES = {"heading": "heading", "caption": "caption", "header": "header", "footer": "footer",
           "page-number": "page-number", "catch-word": "header", "signature-mark": "header"}  # fmt: skip
@@ -126,7 +126,7 @@ def read_page_xml(data: bytes | Path, *, source: str | None = None) -> PageEvide
             index += 1
             ident = element.get("id") or f"picture-{index}"
             if (box := _box(element)) is not None:
-                lines.append(Line(_IMAGE, "", index, box=box, block=ident, ref=ident, zone="illustration"))
+                lines.append(picture_line(index, box, ident))
             element.clear()
         elif tag == "TextLine":
             index += 1
