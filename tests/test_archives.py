@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import quoteattr
 
 import pytest
 from hypothesis import given
@@ -240,6 +241,20 @@ def test_an_alto_file_declaring_entities_is_refused_unread(tmp_path: Path) -> No
     for source in (path, bomb.encode("utf-8")):
         with pytest.raises(newsissue.ParseError, match="declares XML entities"):
             newsissue.parse(source)
+
+
+@given(st.lists(st.text(alphabet="ab&<>\"'©\u00ad ", min_size=1, max_size=6), min_size=1, max_size=5))
+def test_alto_words_read_as_written_whatever_their_characters(words: list[str]) -> None:
+    """Escaped characters (``&amp;``, ``&lt;``, ``&#169;``) come back as themselves; a soft hyphen goes."""
+    strings = "<SP/>".join(f"<String CONTENT={quoteattr(word)}/>" for word in words)
+    data = (
+        '<alto xmlns="http://www.loc.gov/standards/alto/ns-v3#"><Layout><Page><PrintSpace><TextBlock ID="B1">'
+        f'<TextLine ID="L1" HPOS="1" VPOS="1" WIDTH="90" HEIGHT="9">{strings}</TextLine>'
+        "</TextBlock></PrintSpace></Page></Layout></alto>"
+    ).encode()
+    kept = [word.strip() for word in words if word.strip()]
+    expected = " ".join(kept).replace("\u00ad", "").strip()
+    assert [line.text for line in read_alto(data).lines] == ([expected] if expected else [])
 
 
 def _clusters(issue: newsissue.Issue) -> set[tuple[str, frozenset[tuple[int, str]]]]:

@@ -28,7 +28,7 @@ from .base import (
     resolve_date,
 )
 from .latin import LatinScript, capitals, dated_masthead, is_masthead_line
-from .patterns import lazy
+from .patterns import lazy, word
 
 hookimpl = pluggy.HookimplMarker("newsissue")
 
@@ -93,9 +93,11 @@ _DATE = lazy(
     rf"(?P<d>\d{{1,2}})\.\s*(?P<m>{_MONTH})\.?,?\s+(?P<y>\d{{4}})"
 )
 _WEEKDAYS = ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "sonnabend", "sonntag")
+# Searched in every line: each alternative opens with a letter, so the search skips to those (see word()).
 _MASTHEAD_FEATURES = lazy(
-    r"\bJahrgang\b|\bJahrg\.|\bNr\.\s*\d+|\bNummer\s+\d+|Abonnement|Erstes Blatt|Zweites Blatt"
-    r"|[Hh]erausgegeben|erscheint\s+(?:jeden|täglich|wöchentlich)|Redaktion|Redakteur|Expedition|Insertions"
+    "|".join((word(r"Jahrgang\b"), word(r"Jahrg\."), word(r"Nr\.\s*\d+"), word(r"Nummer\s+\d+")))
+    + r"|Abonnement|Erstes Blatt|Zweites Blatt|Herausgegeben|herausgegeben"
+    r"|erscheint\s+(?:jeden|täglich|wöchentlich)|Redaktion|Redakteur|Expedition|Insertions"
     r"|Druck\s+und\s+Verlag|verantwortlich"
 )
 _NUMBER = lazy(r"\bNr\.\s*(?P<n>\d+)")

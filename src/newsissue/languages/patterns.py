@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-__all__ = ["lazy"]
+__all__ = ["lazy", "word"]
 
 _METHODS = ("match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer")
 
@@ -41,3 +41,18 @@ class _LazyPattern:
 def lazy(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, done when the pattern is first used."""
     return cast("re.Pattern[str]", _LazyPattern(source, flags))
+
+
+def word(literal: str) -> str:
+    r"""``\b`` + ``literal`` (a pattern opening with a letter or digit), written so a search can skip ahead.
+
+    Python's ``re`` searches an alternation quickly, jumping to the characters its alternatives
+    open with, only when every alternative opens with a literal character. ``\bNr\.`` opens with
+    a word boundary; ``N(?<!\wN)r\.`` opens with ``N`` and matches the same text in the same
+    places: an ``N`` with no letter or digit before it. On a masthead-word test run on every line
+    that is five times as fast.
+    """
+    first = literal[0]
+    if not first.isalnum():
+        raise ValueError(f"word() needs a pattern opening with a letter or digit, not {literal!r}")
+    return f"{first}(?<!\\w{first}){literal[1:]}"

@@ -11,18 +11,19 @@ its box and id. Lines come in file order; the
 segmenter decides the reading order from their boxes. Boxes stay in the file's
 ``MeasurementUnit``: only their proportions are read.
 
-The file is streamed and each line let go once read.
+The file is streamed through lxml's parser with no tree built: the parser hands each element's
+attributes to the reader as it meets it, and nothing is kept but the lines read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from ..errors import ParseError
 from ..evidence import Line, LineKind, PageEvidence, picture_line, printable
 from .sniff import is_alto
-from .xmlsafe import events, local
+from .xmlsafe import local, stream
 
 __all__ = ["is_alto", "read_alto"]
 
@@ -30,6 +31,11 @@ __all__ = ["is_alto", "read_alto"]
 _TEXT = LineKind.TEXT
 
 _SOFT_HYPHEN = "\u00ad"
+# The types of a ComposedBlock that is a picture when it holds no text.
+_PICTURES = frozenset({"illustration", "image", "picture", "photo", "photograph"})
+
+Box = tuple[int, int, int, int]
+Face = tuple[str | None, str | None]  # a word's STYLEREFS and STYLE
 
 
 def _number(value: str | None) -> int | None:
@@ -41,198 +47,234 @@ def _number(value: str | None) -> int | None:
         return None
 
 
-def _style(attrs: dict[str, str]) -> tuple[float | None, bool, bool]:
-    size = attrs.get("FONTSIZE")
+def _box(attrib: Mapping[str, str]) -> Box | None:
+    get = attrib.get
+    try:  # most files give whole numbers
+        left, top, width, height = int(get("HPOS")), int(get("VPOS")), int(get("WIDTH")), int(get("HEIGHT"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        left_, top_, width_, height_ = (_number(get(key)) for key in ("HPOS", "VPOS", "WIDTH", "HEIGHT"))
+        if left_ is None or top_ is None or width_ is None or height_ is None:
+            return None
+        left, top, width, height = left_, top_, width_, height_
+    return (left, top, left + max(width, 0), top + max(height, 0))
+
+
+def _style(attrib: Mapping[str, str]) -> tuple[float | None, bool, bool]:
+    size = attrib.get("FONTSIZE")
     try:
         points = float(size) if size else None
     except ValueError:
         points = None
-    style = attrs.get("FONTSTYLE", "").lower()
-    family = attrs.get("FONTFAMILY", "").lower()
+    style = attrib.get("FONTSTYLE", "").lower()
+    family = attrib.get("FONTFAMILY", "").lower()
     return points, "bold" in style or "bold" in family, "italic" in style
 
 
-class _Page:
-    """What has been read of the page so far."""
+def _float(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
-    def __init__(self, namespace: str) -> None:
+
+def _mean(rates: list[str]) -> float | None:
+    """The mean of the words' confidences (``WC``) that are numbers, within 0–1; None if none is."""
+    if not rates:
+        return None
+    try:
+        mean = sum(map(float, rates)) / len(rates)
+    except ValueError:
+        numbers = [number for number in map(_float, rates) if number is not None]
+        if not numbers:
+            return None
+        mean = sum(numbers) / len(numbers)
+    mean = mean if mean > 0.0 else 0.0  # max(0, min(1, mean)) without the calls; NaN is 0
+    return round(mean if mean < 1.0 else 1.0, 3)
+
+
+class _Styles:
+    """The page's ``TextStyle`` s, and the size and weight of a line's characters by their faces."""
+
+    def __init__(self) -> None:
         self.styles: dict[str, tuple[float | None, bool, bool]] = {}
         #: (size, bold) of each STYLEREFS value met, resolved once.
         self.resolved: dict[str, tuple[float | None, bool]] = {}
-        self.lines: list[Line] = []
-        self.rules: list[tuple[int, int, int, int]] = []
-        self.zones: list[tuple[str | None, str | None]] = []  # the ComposedBlocks around: (type, id)
-        self.opened: list[int] = []  # how many lines were read when each ComposedBlock around opened
-        self.block: str | None = None
-        self.block_styles = ""
-        self.number: int | None = None
-        self.label: str | None = None
-        self.string, self.hyphen = namespace + "String", namespace + "HYP"
+        #: The look of a line set in one face: (STYLEREFS or the default, STYLE) → (size, bold).
+        self.single: dict[Face, tuple[float | None, bool | None]] = {}
 
-    def style(self, refs: str) -> tuple[float | None, bool]:
-        for ref in refs.split():
-            if ref in self.styles:
-                points, heavy, _ = self.styles[ref]
-                return points, heavy
-        return None, False
+    def resolve(self, refs: str) -> tuple[float | None, bool]:
+        found = self.resolved.get(refs)
+        if found is None:
+            found = (None, False)
+            for ref in refs.split():  # the first of the references that names a style
+                if ref in self.styles:
+                    points, heavy, _ = self.styles[ref]
+                    found = (points, heavy)
+                    break
+            self.resolved[refs] = found
+        return found
 
-    def picture(self, element: Any, index: int) -> Line | None:
-        """A picture's line: no text, its box and id, the zone ``illustration``; None without a box."""
-        box = _box(element)
-        if box is None:
-            return None
-        return picture_line(index, box, element.get("ID"))
-
-    def line(self, element: Any, index: int) -> Line | None:
-        """The line's evidence; its size and weight are those of most of its characters."""
-        words: list[str] = []
-        append = words.append
-        confidence, rated = 0.0, 0
-        faces: dict[tuple[str | None, str | None], int] = {}  # (STYLEREFS, STYLE) → characters
-        string, hyphen_tag = self.string, self.hyphen
-        for child in element:
-            tag = child.tag
-            if tag == string:
-                content = child.get("CONTENT")
-                if not content or content.isspace():
-                    continue
-                append(content.strip())
-                face = (child.get("STYLEREFS"), child.get("STYLE"))
-                faces[face] = faces.get(face, 0) + len(content)
-                if (wc := child.get("WC")) is not None:
-                    try:
-                        confidence += float(wc)
-                        rated += 1
-                    except ValueError:
-                        pass
-            elif tag == hyphen_tag:
-                hyphen = child.get("CONTENT") or "-"
-                hyphen = "-" if hyphen == _SOFT_HYPHEN else hyphen.strip() or "-"
-                if words:
-                    words[-1] += hyphen
-                else:
-                    append(hyphen)
-        if not faces:
-            return None
-        text = " ".join(words)
-        if _SOFT_HYPHEN in text:
-            text = text.replace(_SOFT_HYPHEN, "").strip()
-        text = printable(text)
-        if not text:
-            return None
-        default = element.get("STYLEREFS") or self.block_styles
+    def look(self, default: str, faces: list[Face], lengths: list[int]) -> tuple[float | None, bool | None]:
+        """The font size and boldness of most of a line's characters (None, None where ALTO says nothing)."""
+        first = faces[0]
+        if faces.count(first) == len(faces):  # one face for the whole line, as most lines are
+            key = (first[0] or default, first[1])
+            found = self.single.get(key)
+            if found is None:
+                points, bold = self.resolve(key[0])
+                bold = bold or (key[1] is not None and "bold" in key[1].lower())
+                found = self.single[key] = (points, bold if points is not None else (True if bold else None))
+            return found
+        counts: dict[Face, int] = {}
+        for face, length in zip(faces, lengths, strict=True):
+            counts[face] = counts.get(face, 0) + length
         sizes: dict[float, int] = {}
         heavy = 0
-        for (refs, style), count in faces.items():
-            key = refs or default
-            found = self.resolved.get(key)
-            if found is None:
-                found = self.resolved[key] = self.style(key)
-            points, bold = found
+        for (refs, style), count in counts.items():
+            points, bold = self.resolve(refs or default)
             if points is not None:
                 sizes[points] = sizes.get(points, 0) + count
             bold = bold or (style is not None and "bold" in style.lower())
             heavy += count if bold else -count
         size = max(sizes, key=sizes.__getitem__) if sizes else None
+        return size, heavy > 0 if size is not None or heavy > 0 else None
+
+
+class _Page:
+    """The reader as lxml's parser target: ``start`` and ``end`` of each element, from C, as it reads."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.styles = _Styles()
+        self.lines: list[Line] = []
+        self.rules: list[Box] = []
+        #: The ComposedBlocks around: type, id, box, and how many lines were read when each opened.
+        self.zones: list[tuple[str | None, str | None, Box | None, int]] = []
+        self.block: str | None = None
+        self.block_styles = ""
+        self.number: int | None = None
+        self.label: str | None = None
+        self.index = 0  # TextLines and pictures met, in file order
+        self.names: dict[str, str] = {}  # each tag met, without its namespace
+        self.root = False
+        # The line being read: its attributes, and each word's text, face, length and WC.
+        self.attrib: Mapping[str, str] | None = None
+        self.words: list[str] = []
+        self.faces: list[Face] = []
+        self.lengths: list[int] = []
+        self.rates: list[str] = []
+        # The tags met most, in the page's namespace (known once the root is met).
+        self.string = self.space = self.text_line = ""
+        self.leaves = ("", "")
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None:
+        if tag == self.string:  # most elements are words and spaces: they are met first
+            content = attrib.get("CONTENT")
+            if content and not content.isspace():
+                self.words.append(content.strip())
+                self.faces.append((attrib.get("STYLEREFS"), attrib.get("STYLE")))
+                self.lengths.append(len(content))
+                if (wc := attrib.get("WC")) is not None:
+                    self.rates.append(wc)
+            return
+        if tag == self.space:
+            return
+        name = self.names.get(tag) or self.names.setdefault(tag, local(tag))
+        if not self.root:
+            if name.lower() != "alto":
+                raise ParseError(f"{self.name} is not an ALTO document (no <alto> root)")
+            self.root = True
+            namespace = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+            self.string, self.space, self.text_line = (namespace + name for name in ("String", "SP", "TextLine"))
+            self.leaves = (self.string, self.space)
+        elif name == "TextLine":
+            self.index += 1
+            self.attrib = attrib
+            self.words, self.faces, self.lengths, self.rates = [], [], [], []
+        elif name == "HYP":  # glued to the word before it, with its printed hyphen
+            content = attrib.get("CONTENT")
+            hyphen = "-" if not content or content == _SOFT_HYPHEN else content.strip() or "-"
+            if self.words:
+                self.words[-1] += hyphen
+            else:
+                self.words.append(hyphen)
+        elif name == "TextBlock":
+            self.block = attrib.get("ID")
+            self.block_styles = attrib.get("STYLEREFS", "")
+        elif name == "ComposedBlock":
+            kind = (attrib.get("TYPE") or "").strip().lower() or None
+            self.zones.append((kind, attrib.get("ID"), _box(attrib), len(self.lines)))
+        elif name == "Illustration":
+            self.index += 1
+            self.picture(_box(attrib), attrib.get("ID"))
+        elif name == "GraphicalElement":
+            if (box := _box(attrib)) is not None:
+                self.rules.append(box)
+        elif name == "TextStyle":
+            if ident := attrib.get("ID"):
+                self.styles.styles[ident] = _style(attrib)
+        elif name == "Page":
+            self.number = _number(attrib.get("PHYSICAL_IMG_NR"))
+            self.label = attrib.get("PRINTED_IMG_NR") or None
+
+    def end(self, tag: str) -> None:
+        if tag in self.leaves:
+            return
+        if tag == self.text_line:
+            if self.attrib is not None and (line := self.line(self.attrib)) is not None:
+                self.lines.append(line)
+            self.attrib = None
+            return
+        name = self.names.get(tag)
+        if name == "TextBlock":
+            self.block = None
+            self.block_styles = ""
+        elif name == "ComposedBlock" and self.zones:
+            kind, ident, box, read_before = self.zones.pop()
+            if kind in _PICTURES and read_before == len(self.lines):  # a picture with no text
+                self.index += 1
+                self.picture(box, ident)
+
+    def close(self) -> None:
+        if not self.root:
+            raise ParseError(f"{self.name} is not an ALTO document (no <alto> root)")
+
+    def picture(self, box: Box | None, ident: str | None) -> None:
+        """A picture's line: no text, its box and id, the zone ``illustration``; none without a box."""
+        if box is not None:
+            self.lines.append(picture_line(self.index, box, ident))
+
+    def line(self, attrib: Mapping[str, str]) -> Line | None:
+        """The line's evidence; its size and weight are those of most of its characters."""
+        if not self.faces:
+            return None
+        text = " ".join(self.words)
+        if _SOFT_HYPHEN in text:
+            text = text.replace(_SOFT_HYPHEN, "").strip()
+        text = printable(text)
+        if not text:
+            return None
+        size, bold = self.styles.look(attrib.get("STYLEREFS") or self.block_styles, self.faces, self.lengths)
         zones = self.zones
         return Line(
             _TEXT,
             text,
-            index,
+            self.index,
             size=size,
-            bold=heavy > 0 if size is not None or heavy > 0 else None,
-            box=_box(element),
+            bold=bold,
+            box=_box(attrib),
             block=self.block,
-            ref=element.get("ID"),
-            zone=next((zone for zone, _ in reversed(zones) if zone), None) if zones else None,
+            ref=attrib.get("ID"),
+            zone=next((zone[0] for zone in reversed(zones) if zone[0]), None) if zones else None,
             group=zones[-1][1] if zones else None,
-            confidence=round(min(1.0, max(0.0, confidence / rated)), 3) if rated else None,
+            confidence=_mean(self.rates),
         )
-
-
-def _box(element: Any) -> tuple[int, int, int, int] | None:
-    get = element.get
-    left, top = _number(get("HPOS")), _number(get("VPOS"))
-    width, height = _number(get("WIDTH")), _number(get("HEIGHT"))
-    if left is None or top is None or width is None or height is None:
-        return None
-    return (left, top, left + max(width, 0), top + max(height, 0))
-
-
-# The types of a ComposedBlock that is a picture when it holds no text.
-_PICTURES = frozenset({"illustration", "image", "picture", "photo", "photograph"})
-# The elements the reader looks at, in any namespace or none: the rest streams past unseen.
-_TAGS = (
-    "{*}alto",
-    "{*}TextStyle",
-    "{*}Page",
-    "{*}ComposedBlock",
-    "{*}TextBlock",
-    "{*}TextLine",
-    "{*}Illustration",
-    "{*}GraphicalElement",
-)
 
 
 def read_alto(data: bytes | Path, *, source: str | None = None) -> PageEvidence:
     """The evidence of one ALTO page. Raises :class:`~newsissue.ParseError` if it is not ALTO."""
-    name = source or "ALTO page"
-    page: _Page | None = None
-    index = 0
-    for event, element in events(data, name, tags=_TAGS):
-        tag = local(element.tag)
-        if page is None:
-            if tag.lower() != "alto" or event != "start":
-                raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
-            page = _Page(element.tag[: element.tag.index("}") + 1] if element.tag.startswith("{") else "")
-            continue
-        if event == "start":
-            if tag == "TextBlock":
-                page.block = element.get("ID")
-                page.block_styles = element.get("STYLEREFS", "")
-            elif tag == "ComposedBlock":
-                kind = (element.get("TYPE") or "").strip().lower()
-                page.zones.append((kind or None, element.get("ID")))
-                page.opened.append(len(page.lines))
-            elif tag == "Page":
-                page.number = _number(element.get("PHYSICAL_IMG_NR"))
-                page.label = element.get("PRINTED_IMG_NR") or None
-            continue
-        if tag == "TextLine":
-            index += 1
-            line = page.line(element, index)
-            if line is not None:
-                page.lines.append(line)
-            element.clear(keep_tail=True)
-        elif tag == "TextStyle":
-            ident = element.get("ID")
-            if ident:
-                page.styles[ident] = _style(dict(element.attrib))
-        elif tag == "Illustration":
-            index += 1
-            if (picture := page.picture(element, index)) is not None:
-                page.lines.append(picture)
-            element.clear(keep_tail=True)
-        elif tag == "GraphicalElement":
-            if (box := _box(element)) is not None:
-                page.rules.append(box)
-            element.clear(keep_tail=True)
-        elif tag in ("TextBlock", "ComposedBlock"):
-            if tag == "TextBlock":
-                page.block = None
-                page.block_styles = ""
-            elif page.zones:
-                kind, _ = page.zones.pop()
-                read_before = page.opened.pop()
-                if kind in _PICTURES and read_before == len(page.lines):  # a picture with no text
-                    index += 1
-                    if (picture := page.picture(element, index)) is not None:
-                        page.lines.append(picture)
-            element.clear(keep_tail=True)
-            while element.getprevious() is not None:  # let go of what is read: memory stays flat
-                del element.getparent()[0]
-    if page is None:
-        raise ParseError(f"{name} is not an ALTO document (no <alto> root)")
+    page = _Page(source or "ALTO page")
+    stream(data, page.name, page)
     return PageEvidence(
         lines=tuple(page.lines),
         number=page.number,

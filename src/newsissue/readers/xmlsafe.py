@@ -7,15 +7,16 @@ a large page is never held whole as a tree.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from io import BytesIO
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
 from ..errors import ParseError
 
-__all__ = ["events", "local", "parse_tree"]
+__all__ = ["Target", "events", "local", "parse_tree", "stream"]
 
 _SAFE = {"resolve_entities": False, "no_network": True, "load_dtd": False, "huge_tree": False, "remove_comments": True}
 
@@ -76,6 +77,44 @@ def events(
         data = head
     try:
         yield from etree.iterparse(_source(data), events=("start", "end"), tag=tags, **options)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"{name} is not well-formed XML: {exc.msg or exc}") from None
+    except OSError as exc:
+        raise ParseError(f"cannot read {name}: {exc.strerror or exc}") from None
+
+
+class Target(Protocol):
+    """What :func:`stream` calls as the parser meets each element (lxml's parser target interface)."""
+
+    def start(self, tag: str, attrib: Mapping[str, str]) -> None: ...
+
+    def end(self, tag: str) -> None: ...
+
+    def close(self) -> object: ...
+
+
+_CHUNK = 256 * 1024
+
+
+def stream(data: bytes | Path, name: str, target: Target) -> None:
+    """Feed a document to ``target`` element by element, with no tree built; malformed raises ParseError.
+
+    The parser calls ``target.start(tag, attributes)`` and ``target.end(tag)`` from C as it reads,
+    so a reader sees each element's attributes as one dict and nothing is kept in memory but what
+    the target keeps. An exception the target raises (a ParseError) comes out as it is.
+    """
+    _refuse_entities(data, name)
+    # A parser target is handed attribute values as libxml2 gives them: only with the predefined
+    # entities resolved is ``&amp;`` an ``&`` there. External entities are still never loaded.
+    parser = etree.XMLParser(target=target, **{**_SAFE, "resolve_entities": "internal"})
+    try:
+        if isinstance(data, Path):
+            with data.open("rb") as source:
+                while chunk := source.read(_CHUNK):
+                    parser.feed(chunk)
+        else:
+            parser.feed(data)
+        parser.close()
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"{name} is not well-formed XML: {exc.msg or exc}") from None
     except OSError as exc:
