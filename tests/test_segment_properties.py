@@ -117,3 +117,18 @@ def test_a_word_pattern_matches_where_its_plain_form_does(literal: str, text: st
     flags = re.IGNORECASE if ignore_case else 0
     plain, fast = re.compile(r"\b" + re.escape(literal), flags), re.compile(word(re.escape(literal)), flags)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_numbering_lines_in_reading_order_keeps_all_they_carry() -> None:
+    """Lines renumbered in reading order keep every field but their place and unit marks."""
+    from newsissue.evidence import Line, LineKind
+    from newsissue.segment.layout import _numbered
+
+    values = {
+        "level": 2, "image": "i.png", "size": 9.5, "bold": True, "box": (5, 6, 70, 16), "block": "B1",
+        "ref": "L7", "zone": "table", "group": "C1", "confidence": 0.8,
+    }  # fmt: skip
+    assert set(values) | {"kind", "text", "line", "indented", "blank", "opens"} == set(Line._fields)
+    line = Line(LineKind.TEXT, "Text", 7, **values)  # type: ignore[arg-type]
+    (numbered,) = _numbered([line], [True])
+    assert numbered == line._replace(line=1, indented=False, blank=True, opens=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
@@ -16,31 +15,28 @@ __all__ = ["placed", "regions", "texts"]
 _IMAGE = LineKind.IMAGE
 
 
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 def _weight(text: str) -> int:
     """How many letters and digits a text has: what a line and a block share however they were joined."""
-    return len(_NOT_ALNUM.sub("", text))
+    return sum(map(str.isalnum, text))
 
 
 def regions(lines: Sequence[Line], page: int | None = None) -> tuple[Region, ...]:
     """Lines as regions: one for each run of lines in one block."""
     out: list[Region] = []
-    run: list[Line] = []
-    for line in [*lines, None]:
-        if run and (line is None or line.block != run[0].block):
-            boxes = [member.box for member in run if member.box is not None]
-            box = (
-                (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-                if boxes
-                else None
-            )
-            refs = tuple(member.ref for member in run if member.ref)
-            out.append(Region(block=run[0].block, lines=refs, box=box, page=page))
-            run = []
-        if line is not None:
-            run.append(line)
+    start, count = 0, len(lines)
+    while start < count:
+        block = lines[start].block
+        end = start + 1
+        while end < count and lines[end].block == block:
+            end += 1
+        run = lines[start:end]
+        boxes = [member.box for member in run if member.box is not None]
+        box = None
+        if boxes:
+            lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+            box = (min(lefts), min(tops), max(rights), max(bottoms))
+        out.append(Region(block=block, lines=tuple(member.ref for member in run if member.ref), box=box, page=page))
+        start = end
     return tuple(out)
 
 

@@ -61,12 +61,8 @@ def has_geometry(lines: Sequence[Line]) -> bool:
 
 
 def _union(boxes: Sequence[Box]) -> Box:
-    return (
-        min(box[0] for box in boxes),
-        min(box[1] for box in boxes),
-        max(box[2] for box in boxes),
-        max(box[3] for box in boxes),
-    )
+    lefts, tops, rights, bottoms = zip(*boxes, strict=True)
+    return (min(lefts), min(tops), max(rights), max(bottoms))
 
 
 def _groups(items: list[tuple[Box, T]], axis: int, tolerance: float) -> list[list[tuple[Box, T]]]:
@@ -369,7 +365,8 @@ def _numbered(ordered: Sequence[Line], starts: Sequence[bool]) -> list[Line]:
     for number, (line, start) in enumerate(zip(ordered, starts, strict=True), 1):
         box = line.box
         indented = not start and box is not None and line.block is not None and box[0] - lefts[line.block] >= 1.2 * em
-        out.append(line._replace(line=number, opens=start or indented, blank=start, indented=indented))
+        # line._replace(line=number, indented=indented, blank=start, opens=start or indented), in Line's field order
+        out.append(Line(line[0], line[1], number, line[3], line[4], indented, start, start or indented, *line[8:]))
     return out
 
 
