@@ -15,6 +15,12 @@ means the peak does not grow with the number of issues. ``--large MB`` builds on
 about that size (the largest corpus page, or the example's, its blocks repeated down the page)
 and reports the peak resident memory of a process reading it with newsissue and of one parsing
 it with lxml, against the file's size (target: far below 30x). Not a test: a measurement.
+
+Parts (``--parts``): where a page's time goes, against lxml's parse, each timed as above (in
+rotating order): lxml's parser handing every element to a parser target that does nothing (what
+any Python reader that sees each element pays before it does anything), newsissue's read of the
+page (``read_alto``), and the rest of ``newsissue.parse`` (reading order, print, the decoder, the
+assembly, the regions: the whole less the read).
 """
 
 from __future__ import annotations
@@ -28,12 +34,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
 from parse_vs_markdown_it import _rounds, batch_for
 
 import newsissue
+from newsissue.readers.alto import read_alto
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "alto"
@@ -65,6 +74,44 @@ def compare(path: Path, rounds: int) -> tuple[float, float]:
     finally:
         gc.enable()
     return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
+
+
+class _Nothing:
+    """A parser target that is handed every element and does nothing with it."""
+
+    def start(self, tag: str, attrib: object) -> None:
+        pass
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def parts(path: Path, rounds: int) -> dict[str, float]:
+    """Median CPU seconds per call of lxml's parse, a do-nothing target, the read and the whole parse."""
+    funcs: dict[str, Callable[[], object]] = {
+        "lxml": lambda: etree.parse(str(path)),
+        "target": lambda: etree.parse(str(path), etree.XMLParser(target=_Nothing())),
+        "read": lambda: read_alto(path),
+        "parse": lambda: newsissue.parse(path, structure=False),
+    }
+    number = max(batch_for(func) for func in funcs.values())
+    timings: dict[str, list[float]] = {name: [] for name in funcs}
+    names = list(funcs)
+    gc.collect()
+    gc.disable()
+    try:
+        for index in range(rounds):
+            for name in names[index % len(names) :] + names[: index % len(names)]:
+                start = time.process_time()
+                for _ in range(number):
+                    funcs[name]()
+                timings[name].append((time.process_time() - start) / number)
+    finally:
+        gc.enable()
+    return {name: statistics.median(values) for name, values in timings.items()}
 
 
 # The process's own peak resident memory (KiB): VmHWM, which starts afresh at exec (ru_maxrss may
@@ -154,9 +201,28 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--batch", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--large", type=int, default=50, help="MB of the large page (0: none)")
+    parser.add_argument("--parts", action="store_true", help="where each page's time goes (see above)")
     parser.add_argument("pages", nargs="*", type=Path)
     args = parser.parse_args(argv)
     newsissue.parse(sorted(EXAMPLE.glob("0*.xml"))[0])  # load the plugins once, outside the timing
+    if args.parts:
+        print(f"{'ALTO page':<44} {'lxml':>7} {'target':>7} {'read':>7} {'rest':>7} {'all':>7}  (x lxml's parse)")
+        shares: dict[str, list[float]] = {"target": [], "read": [], "rest": [], "all": []}
+        for path in pages(args.pages):
+            found = parts(path, args.rounds)
+            row = {
+                "target": found["target"],
+                "read": found["read"],
+                "rest": found["parse"] - found["read"],
+                "all": found["parse"],
+            }
+            for name, value in row.items():
+                shares[name].append(value / found["lxml"])
+            cells = " ".join(f"{value / found['lxml']:>7.2f}" for value in row.values())
+            print(f"{path.name:<44} {found['lxml'] * 1e3:>5.1f}ms {cells}")
+        medians = " ".join(f"{statistics.median(values):>7.2f}" for values in shares.values())
+        print(f"{'median':<44} {'':>7} {medians}")
+        return 0
     print(f"{'ALTO page':<44} {'lines':>6} {'newsissue':>10} {'lxml':>8} {'ratio':>6}")
     ratios = []
     for path in pages(args.pages):
