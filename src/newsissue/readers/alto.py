@@ -185,7 +185,7 @@ class _Page:
                 raise ParseError(f"{self.name} is not an ALTO document (no <alto> root)")
             self.root = True
             namespace = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
-            self.string, self.space, self.text_line = (namespace + name for name in ("String", "SP", "TextLine"))
+            self.string, self.space, self.text_line = (namespace + leaf for leaf in ("String", "SP", "TextLine"))
             self.leaves = (self.string, self.space)
         elif name == "TextLine":
             self.index += 1

@@ -1,8 +1,10 @@
 """Untrusted XML, read safely and streamed: no DTD, no entities, no network, libxml2's depth limit.
 
-Archive files (ALTO pages, METS issues, hOCR, PAGE-XML) come from anywhere. They are read with
-:func:`events`, which streams the document (elements are cleared by the caller once read), so
-a large page is never held whole as a tree.
+Archive files (ALTO pages, METS issues, hOCR, PAGE-XML) come from anywhere. Pages are read with
+:func:`stream`, which hands each element to a parser target and builds no tree (ALTO), or with
+:func:`events`, which streams the document as ``iterparse`` does (elements are cleared by the
+caller once read): a large page is never held whole as a tree. A small issue file is read whole
+with :func:`parse_tree`.
 """
 
 from __future__ import annotations
