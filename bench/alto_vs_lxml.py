@@ -35,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,7 +71,7 @@ def compare(path: Path, rounds: int) -> tuple[float, float]:
     gc.collect()
     gc.disable()
     try:
-        _rounds(rounds, number, ours, theirs, timings)
+        _rounds(rounds, number, {"ours": ours, "theirs": theirs}, timings)
     finally:
         gc.enable()
     return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
@@ -101,16 +100,10 @@ def parts(path: Path, rounds: int) -> dict[str, float]:
     }
     number = max(batch_for(func) for func in funcs.values())
     timings: dict[str, list[float]] = {name: [] for name in funcs}
-    names = list(funcs)
     gc.collect()
     gc.disable()
     try:
-        for index in range(rounds):
-            for name in names[index % len(names) :] + names[: index % len(names)]:
-                start = time.process_time()
-                for _ in range(number):
-                    funcs[name]()
-                timings[name].append((time.process_time() - start) / number)
+        _rounds(rounds, number, funcs, timings)
     finally:
         gc.enable()
     return {name: statistics.median(values) for name, values in timings.items()}

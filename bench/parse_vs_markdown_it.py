@@ -83,7 +83,7 @@ def compare(text: str, rounds: int, md: MarkdownIt) -> tuple[float, float]:
     gc.collect()
     gc.disable()  # as timeit does: a collection would land on whichever call happens to run
     try:
-        _rounds(rounds, number, ours, theirs, timings)
+        _rounds(rounds, number, {"ours": ours, "theirs": theirs}, timings)
     finally:
         gc.enable()
     return statistics.median(timings["ours"]), statistics.median(timings["theirs"])
@@ -92,16 +92,17 @@ def compare(text: str, rounds: int, md: MarkdownIt) -> tuple[float, float]:
 def _rounds(
     rounds: int,
     number: int,
-    ours: Callable[[], object],
-    theirs: Callable[[], object],
+    funcs: dict[str, Callable[[], object]],
     timings: dict[str, list[float]],
 ) -> None:
+    """Time ``number`` calls of each function a round, the order turning by one each round."""
+    names = list(funcs)
     for index in range(rounds):
-        order = (("ours", ours), ("theirs", theirs)) if index % 2 == 0 else (("theirs", theirs), ("ours", ours))
-        for name, func in order:
+        turn = index % len(names)
+        for name in names[turn:] + names[:turn]:
             start = time.process_time()
             for _ in range(number):
-                func()
+                funcs[name]()
             timings[name].append((time.process_time() - start) / number)
 
 

@@ -19,6 +19,7 @@ import attrs
 
 __all__ = [
     "REMOVED_MESSAGES",
+    "Box",
     "IssueEvidence",
     "Line",
     "LineKind",
@@ -28,6 +29,10 @@ __all__ = [
     "picture_line",
     "printable",
 ]
+
+
+#: A box on the page: (left, top, right, bottom), in the source's units.
+Box = tuple[int, int, int, int]
 
 
 def printable(text: str) -> str:
@@ -65,7 +70,7 @@ class Line(NamedTuple):
     #: Font size in points, boldness and the box (left, top, right, bottom) where the format records them.
     size: float | None = None
     bold: bool | None = None
-    box: tuple[int, int, int, int] | None = None
+    box: Box | None = None
     #: The format's id of the block holding the line (an ALTO TextBlock), if any.
     block: str | None = None
     #: The format's id of the line itself (an ALTO TextLine), if any.
@@ -79,7 +84,7 @@ class Line(NamedTuple):
     confidence: float | None = None
 
 
-def picture_line(index: int, box: tuple[int, int, int, int], ident: str | None) -> Line:
+def picture_line(index: int, box: Box, ident: str | None) -> Line:
     """A picture on a layout page as a line: kind ``IMAGE``, no text, its box, its id as block and
     reference, the zone ``illustration`` (an ALTO ``Illustration``, a PAGE ``ImageRegion``, an hOCR
     ``ocr_photo``)."""

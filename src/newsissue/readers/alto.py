@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from ..errors import ParseError
-from ..evidence import Line, LineKind, PageEvidence, picture_line, printable
+from ..evidence import Box, Line, LineKind, PageEvidence, picture_line, printable
 from .sniff import is_alto
 from .xmlsafe import local, stream
 
@@ -34,7 +34,6 @@ _SOFT_HYPHEN = "\u00ad"
 # The types of a ComposedBlock that is a picture when it holds no text.
 _PICTURES = frozenset({"illustration", "image", "picture", "photo", "photograph"})
 
-Box = tuple[int, int, int, int]
 Face = tuple[str | None, str | None]  # a word's STYLEREFS and STYLE
 
 

@@ -16,11 +16,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..evidence import Line, LineKind, Removed
+from ..evidence import Box, Line, LineKind, Removed
 from ..languages.base import Conventions
 from .decoder import NEVER, viterbi
 from .features import BODY, BODY_ON, LABELS, TITLE, TITLE_ON, PageStyle, Scorer, page_style, read_paragraph_lines
-from .layout import Box, arrange, has_geometry
+from .layout import arrange, has_geometry
 from .units import Matches, Unit, build_units
 
 __all__ = ["PageStyle", "Segmentation", "Standalone", "Unit", "segment_lines"]

@@ -27,11 +27,10 @@ from typing import Any, TypeVar
 
 import attrs
 
-from ..evidence import Line, LineKind
+from ..evidence import Box, Line, LineKind
 
 __all__ = ["Arranged", "arrange", "has_geometry"]
 
-Box = tuple[int, int, int, int]
 # How much of a line's height boxes may overlap and still be cut apart: across a gutter (x), a band (y).
 _OVERHANG = (0.5, 0.25)
 T = TypeVar("T")
